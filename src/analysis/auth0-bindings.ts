@@ -1,0 +1,158 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { asNode, type AnyNode, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
+
+/**
+ * Which local names in a file refer to the Auth0 libraries, in every form seen in legacy code:
+ *
+ *   import auth0 from 'auth0-js'            import * as auth0 from 'auth0-js'
+ *   import { WebAuth, Management } from 'auth0-js'
+ *   const auth0 = require('auth0-js')       const { WebAuth } = require('auth0-js')
+ *   the browser globals `auth0`, `window.auth0`, `Auth0Lock`, `window.Auth0Lock`
+ *   import Auth0Lock from 'auth0-lock'      import { Auth0Lock, Auth0LockPasswordless } from 'auth0-lock'
+ *   const { ManagementClient } = require('auth0')   (node-auth0)
+ */
+
+/** The classes we look for, by the library that exports them. */
+export type Auth0Class =
+  | 'WebAuth'
+  | 'Management'
+  | 'Authentication'
+  | 'Auth0Lock'
+  | 'Auth0LockPasswordless'
+  | 'ManagementClient'
+  | 'AuthenticationClient';
+
+const LIBRARY_CLASSES: Record<string, readonly Auth0Class[]> = {
+  'auth0-js': ['WebAuth', 'Management', 'Authentication'],
+  'auth0-lock': ['Auth0Lock', 'Auth0LockPasswordless'],
+  'auth0-lock-passwordless': ['Auth0LockPasswordless'],
+  auth0: ['ManagementClient', 'AuthenticationClient'],
+};
+
+export interface Auth0Bindings {
+  /** Local names bound to a library's namespace object (`auth0` for auth0-js, …), with the library. */
+  namespaces: Map<string, string>;
+  /** Local names bound directly to a class (`WebAuth`, `Lock` for a default-imported auth0-lock). */
+  classes: Map<string, Auth0Class>;
+}
+
+/** Collects the import, require and global bindings of the Auth0 libraries in a file. */
+export function findAuth0Bindings(j: JSCodeshift, root: Collection): Auth0Bindings {
+  const namespaces = new Map<string, string>();
+  const classes = new Map<string, Auth0Class>();
+
+  root.find(j.ImportDeclaration).forEach((path) => {
+    const lib = String(path.node.source.value);
+    const known = LIBRARY_CLASSES[lib];
+    if (!known) return;
+    for (const spec of path.node.specifiers ?? []) {
+      const local = spec.local?.name;
+      if (typeof local !== 'string') continue;
+      if (spec.type === 'ImportNamespaceSpecifier') namespaces.set(local, lib);
+      else if (spec.type === 'ImportDefaultSpecifier') {
+        // auth0-lock's default export is the Lock class; auth0-js's and auth0's are namespaces.
+        if (lib === 'auth0-lock' || lib === 'auth0-lock-passwordless') classes.set(local, known[0]);
+        else namespaces.set(local, lib);
+      } else if (spec.type === 'ImportSpecifier') {
+        const imported = String(spec.imported.name);
+        if ((known as readonly string[]).includes(imported)) classes.set(local, imported as Auth0Class);
+        else if (imported === 'default' && lib.startsWith('auth0-lock')) classes.set(local, known[0]);
+      }
+    }
+  });
+
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const init = unwrapExpression(path.node.init);
+    const lib = requiredLibrary(init);
+    const id = asNode(path.node.id);
+    if (!lib || !id) return;
+    const known = LIBRARY_CLASSES[lib];
+    const viaDefault = init?.type === 'MemberExpression' && memberPropertyName(init) === 'default';
+    if (id.type === 'Identifier') {
+      if (lib.startsWith('auth0-lock') || viaDefault) classes.set(id.name as string, known[0]);
+      else namespaces.set(id.name as string, lib);
+    } else if (id.type === 'ObjectPattern') {
+      for (const prop of id.properties as AnyNode[]) {
+        const key = asNode(prop.key);
+        const value = asNode(prop.value);
+        if (!key || key.type !== 'Identifier' || !value || value.type !== 'Identifier') continue;
+        if ((known as readonly string[]).includes(key.name as string)) classes.set(value.name as string, key.name as Auth0Class);
+      }
+    }
+  });
+
+  // Browser globals count unless the file binds the name to something else.
+  if (!namespaces.has('auth0') && !isLocallyDeclared(j, root, 'auth0')) namespaces.set('auth0', 'auth0-js');
+  for (const global of ['Auth0Lock', 'Auth0LockPasswordless'] as const) {
+    if (!classes.has(global) && !isLocallyDeclared(j, root, global)) classes.set(global, global);
+  }
+  return { namespaces, classes };
+}
+
+/** `require('lib')` or `require('lib').default` → 'lib' when it is an Auth0 library. */
+function requiredLibrary(node: AnyNode | null): string | undefined {
+  let n = node;
+  if (n && n.type === 'MemberExpression' && memberPropertyName(n) === 'default') n = asNode(n.object);
+  if (!n || n.type !== 'CallExpression') return undefined;
+  const callee = asNode(n.callee);
+  if (!callee || callee.type !== 'Identifier' || callee.name !== 'require') return undefined;
+  const lib = stringValue((n.arguments as unknown[])[0]);
+  return lib !== undefined && LIBRARY_CLASSES[lib] ? lib : undefined;
+}
+
+function isLocallyDeclared(j: JSCodeshift, root: Collection, name: string): boolean {
+  return (
+    root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).size() > 0 ||
+    root.find(j.FunctionDeclaration, { id: { name } }).size() > 0 ||
+    root.find(j.ClassDeclaration, { id: { name } }).size() > 0 ||
+    root.find(j.ImportSpecifier, { local: { name } }).size() > 0 ||
+    root.find(j.ImportDefaultSpecifier, { local: { name } }).size() > 0
+  );
+}
+
+/**
+ * The Auth0 class a `new` callee refers to: `auth0.WebAuth`, `window.auth0.WebAuth`, `WebAuth`
+ * (imported), `Auth0Lock`, `window.Auth0Lock`, `auth0.ManagementClient` (node-auth0), …
+ */
+export function classOfCallee(bindings: Auth0Bindings, callee: unknown): Auth0Class | undefined {
+  const c = unwrapExpression(callee);
+  if (!c) return undefined;
+  if (c.type === 'Identifier') return bindings.classes.get(c.name as string);
+  if (c.type !== 'MemberExpression') return undefined;
+  const prop = memberPropertyName(c);
+  if (!prop) return undefined;
+  const object = unwrapExpression(c.object);
+  if (!object) return undefined;
+  // window.Auth0Lock / window.auth0.WebAuth
+  if (object.type === 'Identifier' && (object.name === 'window' || object.name === 'globalThis' || object.name === 'self')) {
+    return prop === 'Auth0Lock' || prop === 'Auth0LockPasswordless' ? prop : undefined;
+  }
+  const lib = namespaceLibrary(bindings, object);
+  if (!lib) return undefined;
+  const known = LIBRARY_CLASSES[lib];
+  return (known as readonly string[]).includes(prop) ? (prop as Auth0Class) : undefined;
+}
+
+function namespaceLibrary(bindings: Auth0Bindings, node: AnyNode): string | undefined {
+  if (node.type === 'Identifier') return bindings.namespaces.get(node.name as string);
+  if (node.type === 'MemberExpression' && memberPropertyName(node) === 'auth0') {
+    const object = unwrapExpression(node.object);
+    if (object?.type === 'Identifier' && ['window', 'globalThis', 'self'].includes(object.name as string)) return 'auth0-js';
+  }
+  return undefined;
+}
+
+/** `new <Auth0 class>(…)` expressions of the given classes, with the class each constructs. */
+export function findConstructions(
+  j: JSCodeshift,
+  root: Collection,
+  bindings: Auth0Bindings,
+  wanted: readonly Auth0Class[],
+): { path: ASTPath; className: Auth0Class }[] {
+  const found: { path: ASTPath; className: Auth0Class }[] = [];
+  root.find(j.NewExpression).forEach((path) => {
+    const className = classOfCallee(bindings, path.node.callee);
+    if (className && wanted.includes(className)) found.push({ path, className });
+  });
+  return found;
+}

@@ -1,0 +1,86 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { scopesForEndpoints, sortScopes } from '../catalog/scopes';
+import type { PackageFacts, ScopeMode, StorageFacts, TransformContext } from '../types';
+import { findAuth0Bindings } from './auth0-bindings';
+import { findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
+import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
+
+/** What one file contributes to its package's facts (see the package scan in the runner). */
+export interface FileFacts {
+  /** Catalog ids of the Management API endpoints the file calls (auth0.js methods and raw HTTP). */
+  endpoints: string[];
+  storage: StorageFacts;
+}
+
+export const EMPTY_STORAGE: StorageFacts = { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] };
+
+/** Reads one parsed file's Management API calls and token storage keys. */
+export function collectFileFacts(j: JSCodeshift, root: Collection): FileFacts {
+  const bindings = findAuth0Bindings(j, root);
+  const endpoints = new Set<string>();
+  for (const call of findManagementMethodCalls(j, root, bindings)) endpoints.add(call.endpoint);
+  for (const call of findManagementHttpCalls(j, root)) if (call.endpoint) endpoints.add(call.endpoint.id);
+
+  const idTokenKeys = new Set<string>();
+  const accessTokenKeys = new Set<string>();
+  for (const write of findStorageWrites(j, root)) {
+    const kind = tokenFieldKind(write.value);
+    if (kind === 'id') idTokenKeys.add(write.key);
+    else if (kind === 'access') accessTokenKeys.add(write.key);
+  }
+  return {
+    endpoints: [...endpoints].sort(),
+    storage: {
+      idTokenKeys: [...idTokenKeys],
+      accessTokenKeys: [...accessTokenKeys],
+      managementTokenKeys: managementStorageKeys(j, root, bindings),
+    },
+  };
+}
+
+/** The scopes a file needs by its own calls alone (stock jscodeshift has no package scan). */
+export function fileScopes(j: JSCodeshift, root: Collection, mode: ScopeMode): string[] {
+  return scopesForEndpoints(collectFileFacts(j, root).endpoints, mode);
+}
+
+/** Unions the facts of a package's files into what its configs and token tracing use. */
+export function mergePackageFacts(
+  path: string,
+  files: readonly FileFacts[],
+  mode: ScopeMode,
+  versions: PackageFacts['versions'] = {},
+): PackageFacts {
+  const endpoints = new Set<string>();
+  const idTokenKeys = new Set<string>();
+  const accessTokenKeys = new Set<string>();
+  const managementTokenKeys = new Set<string>();
+  for (const f of files) {
+    f.endpoints.forEach((e) => endpoints.add(e));
+    f.storage.idTokenKeys.forEach((k) => idTokenKeys.add(k));
+    f.storage.accessTokenKeys.forEach((k) => accessTokenKeys.add(k));
+    f.storage.managementTokenKeys.forEach((k) => managementTokenKeys.add(k));
+  }
+  const endpointList = [...endpoints].sort();
+  return {
+    path,
+    endpoints: endpointList,
+    scopes: sortScopes(scopesForEndpoints(endpointList, mode)),
+    storage: {
+      idTokenKeys: [...idTokenKeys],
+      accessTokenKeys: [...accessTokenKeys],
+      managementTokenKeys: [...managementTokenKeys],
+    },
+    versions,
+  };
+}
+
+/**
+ * The scopes a transform should request for this file: `--scopes` when given, else the package's
+ * (runner), else the file's own calls (stock jscodeshift). Empty means: no Management API call,
+ * leave the file alone.
+ */
+export function scopesToRequest(ctx: Pick<TransformContext, 'j' | 'root' | 'options' | 'packageFacts'>): string[] {
+  if (ctx.options.scopes && ctx.options.scopes.length > 0) return [...ctx.options.scopes];
+  if (ctx.packageFacts) return [...ctx.packageFacts.scopes];
+  return fileScopes(ctx.j, ctx.root, ctx.options.scopeMode);
+}

@@ -1,0 +1,13 @@
+/**
+ * The cheap text test a file must pass before it is parsed. Every construct any transform or the
+ * package scan looks at contains one of these substrings, so a file without them cannot change.
+ * Written as a POSIX extended regular expression so `grep -E` can use the very same pattern
+ * (the benchmark compares against that).
+ */
+export const PREFILTER_SOURCE = '[Aa]uth0|/authorize|oauth/(token|ro)|api/v2/|lockProvider|passwordGrant|ManagementClient';
+
+export const PREFILTER = new RegExp(PREFILTER_SOURCE);
+
+export function mayNeedMigration(text: string): boolean {
+  return PREFILTER.test(text);
+}

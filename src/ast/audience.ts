@@ -1,0 +1,76 @@
+import { constantInitialisers } from '../analysis/management-calls';
+import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../catalog/audience';
+import type { FindingCode, TransformContext } from '../types';
+import { textOf } from './edits';
+import { type AnyNode, quoteString, stringValue, unwrapExpression } from './nodes';
+
+/**
+ * Builds the source text of the Management API audience for a config or request, following
+ * DESIGN.md "Audience": `--audience` wins; a tenant host literal gives a literal; an expression
+ * gives `` `https://${expr}/api/v2/` ``; a custom domain gives a finding and no audience.
+ */
+
+export type AudienceText =
+  | { ok: true; text: string }
+  | { ok: false; code: Extract<FindingCode, 'custom-domain' | 'unresolved-config'>; message: string };
+
+type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
+
+export function customDomainMessage(host: string): string {
+  return `'${normaliseHost(host)}' is not an *.auth0.com tenant host: the Management API audience is always https://TENANT.auth0.com/api/v2/ (not a custom domain); rerun with --audience https://TENANT.auth0.com/api/v2/`;
+}
+
+/** The audience for a tenant given as a literal host string (from a URL, for example). */
+export function audienceFromHost(ctx: Ctx, host: string, quote: '"' | "'" | '`'): AudienceText {
+  if (ctx.options.audience) return { ok: true, text: quoteString(ctx.options.audience, quote) };
+  const kind = classifyHost(host);
+  if (kind === 'tenant' || kind === 'placeholder') return { ok: true, text: quoteString(managementAudienceForHost(host), quote) };
+  return { ok: false, code: 'custom-domain', message: customDomainMessage(host) };
+}
+
+/** The audience for a tenant given as a `domain` option's value node (literal or expression). */
+export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote: '"' | "'"): AudienceText {
+  if (ctx.options.audience) return { ok: true, text: quoteString(ctx.options.audience, quote) };
+  const node = unwrapExpression(domain);
+  if (!node) {
+    return { ok: false, code: 'unresolved-config', message: 'no domain to derive the Management API audience from; rerun with --audience' };
+  }
+  const literal = stringValue(node);
+  if (literal !== undefined) return audienceFromHost(ctx, literal, quote);
+  if (node.type === 'Identifier') {
+    const init = constantInitialisers(ctx.j, ctx.root).get(node.name as string);
+    const bound = stringValue(init);
+    if (bound !== undefined) {
+      const kind = classifyHost(bound);
+      if (kind !== 'tenant' && kind !== 'placeholder') return { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
+    }
+  }
+  return { ok: true, text: `\`https://\${${textOf(ctx.source, node as never)}}/api/v2/\`` };
+}
+
+export type ExistingAudience = 'none' | 'management' | 'userinfo' | 'other';
+
+/**
+ * What an existing audience value asks for. A non-literal audience cannot be proven to be the
+ * Management API's, so it counts as another API's (left alone, with a finding).
+ */
+export function classifyExistingAudience(value: unknown): ExistingAudience {
+  const node = unwrapExpression(value);
+  if (!node) return 'none';
+  const literal = stringValue(node);
+  if (literal === undefined) return isManagementAudienceTemplate(node) ? 'management' : 'other';
+  if (isUserinfoAudience(literal)) return 'userinfo';
+  if (isManagementAudience(literal)) return 'management';
+  return 'other';
+}
+
+/** `` `https://${domain}/api/v2/` `` — what we write for expression domains. */
+function isManagementAudienceTemplate(node: AnyNode): boolean {
+  if (node.type !== 'TemplateLiteral') return false;
+  const quasis = node.quasis as { value: { cooked: string | null } }[];
+  if (quasis.length !== 2) return false;
+  return quasis[0].value.cooked === 'https://' && /^\/api\/v2\/?$/.test(quasis[1].value.cooked ?? '');
+}
+
+export const CUSTOM_AUDIENCE_MESSAGE =
+  'this already asks for another API\'s audience; a token carries one API audience, so the Management API needs a second token (e.g. checkSession({ audience: "https://TENANT.auth0.com/api/v2/", scope })) — left unchanged';

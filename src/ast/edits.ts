@@ -1,0 +1,106 @@
+import type { ASTNode } from 'jscodeshift';
+
+/**
+ * Byte-exact text edits against the parsed source.
+ *
+ * Transforms never reprint whole nodes: they replace the exact span of what changes and insert
+ * new text at exact offsets, so quotes, layout, comments, line endings and everything else in
+ * the file stay as the author wrote them.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export class EditList {
+  private readonly items: TextEdit[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  get all(): readonly TextEdit[] {
+    return this.items;
+  }
+
+  /** True when [start, end) touches no existing replacement (insertions at the same offset may coexist). */
+  canAdd(start: number, end: number): boolean {
+    return this.items.every((e) => !overlaps(e, { start, end, text: '' }));
+  }
+
+  replace(start: number, end: number, text: string): void {
+    if (start > end) throw new RangeError(`edit start ${start} is after end ${end}`);
+    if (!this.canAdd(start, end)) {
+      throw new EditConflictError(start, end);
+    }
+    this.items.push({ start, end, text });
+  }
+
+  insert(offset: number, text: string): void {
+    this.replace(offset, offset, text);
+  }
+
+  replaceNode(node: ASTNode, text: string): void {
+    const [start, end] = spanOf(node);
+    this.replace(start, end, text);
+  }
+
+  /** Moves every edit of `other` into this list; throws EditConflictError on overlap (nothing is moved then). */
+  absorb(other: EditList): void {
+    for (const e of other.items) {
+      if (!this.canAdd(e.start, e.end)) throw new EditConflictError(e.start, e.end);
+    }
+    this.items.push(...other.items);
+  }
+
+  /** Applies the edits to the source they were made against. Insertions at one offset keep their order. */
+  applyTo(source: string): string {
+    if (this.items.length === 0) return source;
+    const ordered = this.items
+      .map((edit, index) => ({ edit, index }))
+      .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
+    let out = '';
+    let cursor = 0;
+    for (const { edit } of ordered) {
+      out += source.slice(cursor, edit.start) + edit.text;
+      cursor = edit.end;
+    }
+    return out + source.slice(cursor);
+  }
+}
+
+export class EditConflictError extends Error {
+  constructor(start: number, end: number) {
+    super(`overlapping edit at ${start}-${end}`);
+    this.name = 'EditConflictError';
+  }
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two pure insertions never conflict; an insertion strictly inside a replaced span does.
+  if (a.start === a.end && b.start === b.end) return false;
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+interface Positioned {
+  start?: number | null;
+  end?: number | null;
+  range?: [number, number];
+}
+
+/** [start, end) offsets of a node in the parsed source (babel/ts parsers set start/end; flow sets range). */
+export function spanOf(node: ASTNode): [number, number] {
+  const p = node as Positioned;
+  if (typeof p.start === 'number' && typeof p.end === 'number') return [p.start, p.end];
+  if (Array.isArray(p.range)) return [p.range[0], p.range[1]];
+  throw new Error(`node ${node.type} has no source position`);
+}
+
+/** The exact source text of a node. */
+export function textOf(source: string, node: ASTNode): string {
+  const [start, end] = spanOf(node);
+  return source.slice(start, end);
+}

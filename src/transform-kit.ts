@@ -1,0 +1,226 @@
+import type { API, ASTNode, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { EditConflictError, EditList, spanOf } from './ast/edits';
+import { eolOf, indentAt } from './ast/nodes';
+import { type ParserName, parseSource } from './ast/parse';
+import { parserForPath } from './runner/parser';
+import { parseScopeList } from './catalog/scopes';
+import type {
+  Finding,
+  FindingCode,
+  PackageFacts,
+  ScopeMode,
+  TransformContext,
+  TransformId,
+  TransformModule,
+  TransformOptions,
+} from './types';
+import { FINDING_CODES } from './types';
+
+/** The line comment that silences a finding on its own line or on the line below it. */
+export const IGNORE_MARKER = 'auth0-mgmt-codemod-ignore';
+/** Prefix of the comments `--todo-comments` leaves; searchable, and recognised so it is added once. */
+export const TODO_PREFIX = 'TODO(auth0-mgmt-codemod):';
+
+export const DEFAULT_OPTIONS: TransformOptions = { scopeMode: 'current-user', todoComments: false };
+
+/**
+ * Reads transform options from jscodeshift's CLI flags (`--audience=… --scopes=a,b
+ * --scope-mode=any-user --todo-comments`) or from our runner's already-typed options.
+ */
+export function readTransformOptions(raw: Options | Partial<TransformOptions> | undefined): TransformOptions {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const modeRaw = o.scopeMode ?? o['scope-mode'];
+  const scopeMode: ScopeMode = modeRaw === 'any-user' ? 'any-user' : 'current-user';
+  if (modeRaw !== undefined && modeRaw !== 'any-user' && modeRaw !== 'current-user') {
+    throw new Error(`--scope-mode must be current-user or any-user, not ${String(modeRaw)}`);
+  }
+  const scopesRaw = o.scopes;
+  const scopes =
+    typeof scopesRaw === 'string' || Array.isArray(scopesRaw)
+      ? parseScopeList(scopesRaw as string | string[])
+      : undefined;
+  const audience = typeof o.audience === 'string' && o.audience !== '' ? o.audience : undefined;
+  const todo = o.todoComments ?? o['todo-comments'];
+  return {
+    scopeMode,
+    todoComments: todo === true || todo === 'true',
+    ...(audience ? { audience } : {}),
+    ...(scopes && scopes.length > 0 ? { scopes } : {}),
+  };
+}
+
+export interface RunResult {
+  /** New source, or null when nothing changed. */
+  output: string | null;
+  findings: Finding[];
+  /** Ids of the transforms that changed something. */
+  changedBy: TransformId[];
+}
+
+export interface RunInput {
+  j: JSCodeshift;
+  /** Parses a source text with the parser chosen for the file. */
+  parse: (source: string) => Collection;
+  filePath: string;
+  source: string;
+  /** The already-parsed tree of `source`, when the caller has one (parse once). */
+  root?: Collection;
+  modules: readonly TransformModule[];
+  options: TransformOptions;
+  packageFacts?: PackageFacts;
+}
+
+/**
+ * Applies transforms to one file on one parse: every transform records edits against the same
+ * tree, and the edits are applied together at the end. Only if two transforms want to edit the
+ * same span is the file re-parsed (the later transform then sees the earlier one's output).
+ */
+export function runTransforms(input: RunInput): RunResult {
+  let source = input.source;
+  let root = input.root ?? input.parse(source);
+  let pending = new EditList();
+  const findings: Finding[] = [];
+  const changedBy: TransformId[] = [];
+  const todoTargets: { offset: number; finding: Finding }[] = [];
+
+  for (const module of input.modules) {
+    let attempt = 0;
+    for (;;) {
+      const own = new EditList();
+      const moduleFindings: Finding[] = [];
+      const moduleTodos: { offset: number; finding: Finding }[] = [];
+      const ctx: TransformContext = {
+        j: input.j,
+        root,
+        source,
+        filePath: input.filePath,
+        options: input.options,
+        packageFacts: input.packageFacts,
+        edits: own,
+        report: makeReporter(source, module.meta.id, moduleFindings, moduleTodos),
+      };
+      module.apply(ctx);
+      try {
+        pending.absorb(own);
+      } catch (error) {
+        if (!(error instanceof EditConflictError) || attempt > 0) throw error;
+        // Settle the earlier transforms' edits, re-parse, and let this transform look again.
+        source = pending.applyTo(source);
+        root = input.parse(source);
+        pending = new EditList();
+        todoTargets.length = 0;
+        attempt++;
+        continue;
+      }
+      findings.push(...moduleFindings);
+      todoTargets.push(...moduleTodos);
+      if (own.size > 0) changedBy.push(module.meta.id);
+      break;
+    }
+  }
+
+  if (input.options.todoComments) addTodoComments(source, pending, todoTargets);
+  const output = pending.applyTo(source);
+  return { output: output === input.source ? null : output, findings, changedBy };
+}
+
+function makeReporter(
+  source: string,
+  transform: TransformId,
+  sink: Finding[],
+  todos: { offset: number; finding: Finding }[],
+): TransformContext['report'] {
+  return (node: ASTNode, code: FindingCode, message: string) => {
+    if (!FINDING_CODES.includes(code)) throw new Error(`unknown finding code ${code}`);
+    const [start] = spanOf(node);
+    const { line, column } = positionAt(source, start);
+    if (isIgnored(source, start)) return;
+    if (sink.some((f) => f.code === code && f.line === line && f.column === column)) return;
+    const finding: Finding = { code, transform, line, column, message };
+    sink.push(finding);
+    todos.push({ offset: start, finding });
+  };
+}
+
+/** 1-based line and column of an offset. */
+export function positionAt(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function lineBounds(source: string, offset: number): [number, number] {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  const nl = source.indexOf('\n', offset);
+  return [start, nl === -1 ? source.length : nl];
+}
+
+function isIgnored(source: string, offset: number): boolean {
+  const [start, end] = lineBounds(source, offset);
+  if (source.slice(start, end).includes(IGNORE_MARKER)) return true;
+  if (start === 0) return false;
+  const [prevStart, prevEnd] = lineBounds(source, start - 1);
+  return source.slice(prevStart, prevEnd).includes(IGNORE_MARKER);
+}
+
+/** One `// TODO(auth0-mgmt-codemod): code: message` above each finding's line, never twice. */
+function addTodoComments(source: string, edits: EditList, targets: { offset: number; finding: Finding }[]): void {
+  const eol = eolOf(source);
+  const done = new Set<string>();
+  for (const { offset, finding } of targets) {
+    const [lineStart] = lineBounds(source, offset);
+    const key = `${lineStart}:${finding.code}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const marker = `${TODO_PREFIX} ${finding.code}`;
+    if (lineStart > 0) {
+      const [prevStart, prevEnd] = lineBounds(source, lineStart - 1);
+      if (source.slice(prevStart, prevEnd).includes(marker)) continue;
+    }
+    if (!edits.canAdd(lineStart, lineStart)) continue;
+    const indent = indentAt(source, lineStart);
+    edits.insert(lineStart + indent.length, `// ${marker}: ${finding.message}${eol}${indent}`);
+  }
+}
+
+const PARSER_NAMES: readonly ParserName[] = ['babel', 'ts', 'tsx', 'flow'];
+
+/** jscodeshift's CLI passes its `--parser` to the transform (`babylon` is babel without JSX compat). */
+function parserFromOptions(options: Options): ParserName | undefined {
+  const name = options.parser;
+  if (name === 'babylon') return 'babel';
+  return typeof name === 'string' && (PARSER_NAMES as readonly string[]).includes(name) ? (name as ParserName) : undefined;
+}
+
+/** A one-line, human-readable rendering of a finding (stock jscodeshift prints these as `REP` lines). */
+export function formatFinding(f: Finding): string {
+  return `${f.line}:${f.column} [${f.code}] ${f.message}`;
+}
+
+/**
+ * Wraps a transform module as a stock jscodeshift transform: `jscodeshift -t dist/transforms/<id>.js`.
+ * Findings go to `api.report`; the file's own calls decide the scopes unless `--scopes` is given.
+ */
+export function toJscodeshiftTransform(modules: readonly TransformModule[]) {
+  return function transform(file: FileInfo, api: API, options: Options): string | null {
+    const j = api.jscodeshift;
+    const parser = parserFromOptions(options) ?? parserForPath(file.path, file.source);
+    const result = runTransforms({
+      j,
+      parse: (text) => parseSource(j, parser, text),
+      filePath: file.path,
+      source: file.source,
+      modules,
+      options: readTransformOptions(options),
+    });
+    // jscodeshift's own test helper (applyTransform) passes no `report`.
+    if (typeof api.report === 'function') for (const finding of result.findings) api.report(formatFinding(finding));
+    return result.output;
+  };
+}

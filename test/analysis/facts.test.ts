@@ -1,0 +1,91 @@
+import jscodeshift from 'jscodeshift';
+import { describe, expect, it } from 'vitest';
+import { collectFileFacts, mergePackageFacts } from '../../src/analysis/facts';
+
+function facts(source: string, parser = 'babel') {
+  const j = jscodeshift.withParser(parser);
+  return collectFileFacts(j, j(source));
+}
+
+describe('collectFileFacts', () => {
+  it('finds auth0.js Management methods through a variable, a field and a factory', () => {
+    const f = facts(`
+      var auth0Manage = new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') });
+      auth0Manage.getUser(id, cb);
+      class Profile { constructor() { this.client = new auth0.Management({ domain, token }); }
+        save() { this.client.patchUserMetadata(id, { a: 1 }, cb); } }
+      function mgmt() { return new auth0.Management({ domain, token: t }); }
+      mgmt().linkUser(id, secondary, cb);
+      userService.getUser(1);
+    `);
+    expect(f.endpoints).toEqual([
+      'GET /api/v2/users/{id}',
+      'PATCH /api/v2/users/{id}',
+      'POST /api/v2/users/{id}/identities',
+    ]);
+    expect(f.storage.managementTokenKeys).toEqual(['id_token']);
+  });
+
+  it('finds imported Management classes and node-auth0 clients', () => {
+    const f = facts(`
+      import { Management as M } from 'auth0-js';
+      const { ManagementClient } = require('auth0');
+      const m = new M({ domain, token });
+      m.patchUserAttributes(id, {}, cb);
+      const client = new ManagementClient({ domain, token });
+      client.unlinkUsers({ id, provider, user_id }, cb);
+    `, 'ts');
+    expect(f.endpoints).toEqual([
+      'DELETE /api/v2/users/{id}/identities/{provider}/{user_id}',
+      'PATCH /api/v2/users/{id}',
+    ]);
+  });
+
+  it('finds raw HTTP calls by method and path', () => {
+    const f = facts(`
+      const base = 'https://' + DOMAIN + '/api/v2/';
+      fetch(base + 'users/' + id, { headers: { Authorization: 'Bearer ' + localStorage.getItem('token') } });
+      fetch(\`https://\${DOMAIN}/api/v2/users/\${id}/enrollments\`);
+      axios.delete('https://acme.auth0.com/api/v2/users/' + id + '/multifactor/duo');
+      $.ajax({ type: 'POST', url: 'https://' + DOMAIN + '/api/v2/users/' + id + '/identities', data: { link_with: t } });
+      $http({ method: 'DELETE', url: 'https://' + D + '/api/v2/device-credentials/' + cid });
+      request.post('https://' + D + '/api/v2/device-credentials').send(body);
+      fetch('https://' + D + '/api/v2/clients');
+    `);
+    expect(f.endpoints).toEqual([
+      'DELETE /api/v2/device-credentials/{id}',
+      'DELETE /api/v2/users/{id}/multifactor/{provider}',
+      'GET /api/v2/users/{id}',
+      'GET /api/v2/users/{id}/enrollments',
+      'POST /api/v2/device-credentials',
+      'POST /api/v2/users/{id}/identities',
+    ]);
+    expect(f.storage.managementTokenKeys).toEqual(['token']);
+  });
+
+  it('learns where ID and access tokens are stored', () => {
+    const f = facts(`
+      webAuth.parseHash(function (err, authResult) {
+        localStorage.setItem('id_token', authResult.idToken);
+        window.sessionStorage.setItem('at', authResult.accessToken);
+        localStorage.jwt = authResult.id_token;
+      });
+    `);
+    expect(f.storage.idTokenKeys).toEqual(['id_token', 'jwt']);
+    expect(f.storage.accessTokenKeys).toEqual(['at']);
+    expect(f.endpoints).toEqual([]);
+  });
+});
+
+describe('mergePackageFacts', () => {
+  it('unions endpoints and gives scopes in catalog order per mode', () => {
+    const a = { endpoints: ['PATCH /api/v2/users/{id}'], storage: { idTokenKeys: ['id_token'], accessTokenKeys: [], managementTokenKeys: [] } };
+    const b = { endpoints: ['GET /api/v2/users/{id}', 'POST /api/v2/users/{id}/identities'], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] } };
+    expect(mergePackageFacts('web', [a, b], 'current-user').scopes).toEqual([
+      'read:current_user',
+      'update:current_user_identities',
+      'update:current_user_metadata',
+    ]);
+    expect(mergePackageFacts('web', [a, b], 'any-user').scopes).toEqual(['read:users', 'update:users']);
+  });
+});

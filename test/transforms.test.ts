@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_ID, TRANSFORMS } from '../transforms/index';
+import { assertParses, discoverFixtures, orphanFixtureFiles, runOnSource } from './helpers/fixtures';
+
+/**
+ * The fixture contract (DESIGN.md): `<case>.input.<ext>` → `<case>.output.<ext>` exactly;
+ * `noop-*` and `bail-*` must not change; `bail-*` must report the findings in `<case>.findings.json`.
+ * Every output is run again and must not change (idempotence), and must still parse.
+ */
+const suites = [...TRANSFORMS.map((m) => ({ id: m.meta.id as string, modules: [m] })), { id: ALL_ID, modules: TRANSFORMS }];
+
+for (const { id, modules } of suites) {
+  describe(`fixtures: ${id}`, () => {
+    const cases = discoverFixtures(id);
+
+    it('has no orphan output or findings files', () => {
+      expect(orphanFixtureFiles(id)).toEqual([]);
+    });
+
+    for (const c of cases) {
+      const mustNotChange = c.name.startsWith('noop-') || c.name.startsWith('bail-');
+      it(`${c.name}.${c.ext}`, () => {
+        const filePath = `${c.name}.input.${c.ext}`;
+        const result = runOnSource(modules, filePath, c.input, c.options, c.packageFacts);
+
+        if (mustNotChange) {
+          expect(c.output, 'noop-/bail- cases have no output file').toBeUndefined();
+          expect(result.output).toBeNull();
+        } else {
+          expect(c.output, `missing ${c.name}.output.${c.ext}`).toBeDefined();
+          expect(result.output ?? c.input).toBe(c.output);
+          assertParses(filePath, c.output as string);
+          const again = runOnSource(modules, filePath, c.output as string, c.options, c.packageFacts);
+          expect(again.output, 'a second run changes nothing').toBeNull();
+        }
+
+        if (c.name.startsWith('bail-')) {
+          expect(c.findings, `bail- cases need ${c.name}.findings.json`).toBeDefined();
+        }
+        if (c.findings) {
+          const actual = result.findings.map((f) => ({ code: f.code, line: f.line }));
+          expect(actual).toEqual(c.findings);
+          if (id !== ALL_ID) for (const f of result.findings) expect(f.transform).toBe(id);
+        }
+      });
+    }
+  });
+}
