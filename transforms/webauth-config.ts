@@ -1,3 +1,59 @@
+/**
+ * Before:
+ *   var webAuth = new auth0.WebAuth({
+ *     clientID: '{yourClientId}',
+ *     domain: '{yourDomain}',
+ *     redirectUri: 'https://{yourApp}/callback',
+ *     scope: 'openid',
+ *     responseType: 'id_token'
+ *   });
+ *
+ * After:
+ *   var webAuth = new auth0.WebAuth({
+ *     clientID: '{yourClientId}',
+ *     domain: '{yourDomain}',
+ *     redirectUri: 'https://{yourApp}/callback',
+ *     audience: 'https://{yourDomain}/api/v2/',
+ *     scope: 'openid read:current_user',
+ *     responseType: 'token id_token'
+ *   });
+ *
+ * Lock (`new Auth0Lock(id, domain, options)`, `lockProvider.init({ options })`) gets the same
+ * through `auth.audience`, `auth.responseType` and `auth.params.scope`, plus `oidcConformant: true`
+ * where Lock 10 may be in use. Per-call options (`authorize`, `popup.authorize`, `checkSession`,
+ * `renewAuth`, `passwordlessStart`'s `authParams`, `lock.show`'s `auth.params`) replace the
+ * config's keys, so the keys they set are migrated the same way; keys they do not set are left to
+ * the config.
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
+import { scopesToRequest } from '../src/analysis/facts';
+import {
+  findLockProfileCalls,
+  findLoginConfigs,
+  findPerCallOptions,
+  holderKey,
+  type LoginConfig,
+  type PerCallOptions,
+  propertyValuePath,
+  type ResolvedObject,
+  resolveObjectAt,
+} from '../src/analysis/login-configs';
+import { audienceFromDomain, CUSTOM_AUDIENCE_MESSAGE } from '../src/ast/audience';
+import { spanOf } from '../src/ast/edits';
+import { type AnyNode, dominantQuote, findProperty, objectProperties, propertyValue, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
+import { insertProperty, quoteForObject, setStringValue } from '../src/ast/object';
+import {
+  isCodeFlow,
+  judgeAudience,
+  type Layout,
+  ObjectPlan,
+  readStringOption,
+  responseTypeTokens,
+  userinfoReplacement,
+  withAccessToken,
+} from '../src/ast/scope-config';
+import { mergeScopeString } from '../src/catalog/scopes';
 import { toJscodeshiftTransform } from '../src/transform-kit';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -6,8 +62,465 @@ export const meta: TransformMeta = {
   description: 'Add the Management API audience, its scopes and an access-token response type to auth0.js, Lock and angular-auth0 login configs.',
 };
 
-/** Not implemented yet: changes nothing. */
-export function apply(_ctx: TransformContext): void {}
+/** What became of a config: per-call options that do not set their own audience follow it. */
+type Outcome = 'migrated' | 'left' | 'code-flow';
+
+interface Job {
+  ctx: TransformContext;
+  scopes: readonly string[];
+  configs: readonly LoginConfig[];
+  /** Outcome per object literal already handled (one literal may configure several instances). */
+  handled: Map<AnyNode, Outcome>;
+  /** Outcome per holder (`identifier:webAuth`, `member:lock`) of the configs in this file. */
+  holderOutcomes: Map<string, Outcome>;
+}
+
+export function apply(ctx: TransformContext): void {
+  const scopes = scopesToRequest(ctx);
+  // A package that never calls the Management API has nothing to migrate.
+  if (scopes.length === 0) return;
+  const configs = findLoginConfigs(ctx.j, ctx.root, findAuth0Bindings(ctx.j, ctx.root));
+  const perCalls = findPerCallOptions(ctx.j, ctx.root, configs);
+  const job: Job = { ctx, scopes, configs, handled: new Map(), holderOutcomes: new Map() };
+
+  for (const config of configs) {
+    const outcome = config.shape === 'webauth' ? migrateWebAuthConfig(job, config) : migrateLockConfig(job, config);
+    for (const holder of config.holders) {
+      const key = holderKey(holder);
+      const before = job.holderOutcomes.get(key);
+      // Two configs behind one name: per-call options may follow only what holds for both.
+      job.holderOutcomes.set(key, before === undefined || before === outcome ? outcome : 'left');
+    }
+  }
+  for (const call of perCalls) migratePerCall(job, call);
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebAuth and angularAuth0Provider.init
+
+function migrateWebAuthConfig(job: Job, config: LoginConfig): Outcome {
+  const { options } = config;
+  if (options.status === 'missing') return 'left';
+  if (options.status === 'unresolved') {
+    reportUnresolvedOptions(job, options.written, `${config.origin} options`);
+    return 'left';
+  }
+  const obj = options.path.node as unknown as AnyNode;
+  const previous = job.handled.get(obj);
+  if (previous) return previous;
+  const outcome = migrateFlatOptions(job, obj, config.domain?.node as AnyNode | undefined, config.origin);
+  job.handled.set(obj, outcome);
+  return outcome;
+}
+
+/** A config with WebAuth's flat keys: `audience`, `scope`, `responseType` beside `domain`. */
+function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined, origin: string): Outcome {
+  const { ctx, scopes } = job;
+  if (reportUnknownKeys(job, obj, `${origin} options`)) return 'left';
+
+  const responseTypeNode = propertyValue(obj, 'responseType');
+  const responseType = readStringOption(ctx, responseTypeNode);
+  if (responseType.value !== undefined && isCodeFlow(responseType.value)) return 'code-flow';
+  const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
+  if (responseTypeNode && (responseType.value === undefined || (newResponseType && !responseType.literal))) {
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    return 'left';
+  }
+
+  const audience = judgeAudience(ctx, propertyValue(obj, 'audience'));
+  if (audience.kind === 'other') {
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    return 'left';
+  }
+
+  const scopeNode = propertyValue(obj, 'scope');
+  const scope = readStringOption(ctx, scopeNode);
+  const mergedScope = mergeScopeString(scope.value, scopes);
+  if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    return 'left';
+  }
+
+  const quote = quoteForObject(ctx.source, obj);
+  const plan = new ObjectPlan(obj);
+  let audienceEdit: { node: AnyNode; text: string } | undefined;
+  if (audience.kind === 'none') {
+    const text = audienceFromDomain(ctx, domain, quote);
+    if (!text.ok) {
+      ctx.report((domain ?? obj) as unknown as ASTNode, text.code, text.message);
+      return 'left';
+    }
+    plan.add('audience', text.text, { before: ['scope', 'responseType'] });
+  } else if (audience.kind === 'userinfo') {
+    const replacement = userinfoReplacement(ctx, audience, quote);
+    if (!replacement.ok) {
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      return 'left';
+    }
+    audienceEdit = replacement;
+  }
+
+  if (audienceEdit) ctx.edits.replaceNode(audienceEdit.node as unknown as ASTNode, audienceEdit.text);
+  if (scope.literal) setStringValue(ctx.edits, ctx.source, scope.literal as unknown as ASTNode, mergedScope);
+  else plan.add('scope', quoteString(mergedScope, quote), audience.kind === 'none' ? { before: ['responseType'] } : { after: ['audience'] });
+  if (newResponseType && responseType.literal) setStringValue(ctx.edits, ctx.source, responseType.literal as unknown as ASTNode, newResponseType);
+  plan.emit(ctx.edits, ctx.source);
+  return 'migrated';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lock: new Auth0Lock(id, domain, options), Auth0LockPasswordless, lockProvider.init({ options })
+
+function migrateLockConfig(job: Job, config: LoginConfig): Outcome {
+  const { ctx } = job;
+  const site = config.site.node as unknown as AnyNode;
+  const lockMajor = lockMajorVersion(ctx);
+  if (config.legacyPasswordless || (config.origin === 'Auth0LockPasswordless' && lockMajor !== undefined && lockMajor <= 10)) {
+    ctx.report(site as unknown as ASTNode, 'legacy-endpoint', LEGACY_PASSWORDLESS_MESSAGE);
+    return 'left';
+  }
+  const { options } = config;
+  if (options.status === 'unresolved') {
+    reportUnresolvedOptions(job, options.written, `${config.origin} options`);
+    return 'left';
+  }
+  if (options.status === 'missing' && !config.container && ((site.arguments as unknown[] | undefined)?.length ?? 0) < 2) return 'left';
+  const obj = options.status === 'literal' ? (options.path.node as unknown as AnyNode) : undefined;
+  if (obj) {
+    const previous = job.handled.get(obj);
+    if (previous) return previous;
+  }
+  const outcome = migrateLockOptions(job, config, options, lockMajor);
+  if (obj) job.handled.set(obj, outcome);
+  return outcome;
+}
+
+function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObject, lockMajor: number | undefined): Outcome {
+  const { ctx, scopes } = job;
+  const site = config.site.node as unknown as AnyNode;
+  const optionsPath = options.status === 'literal' ? options.path : undefined;
+  const obj = optionsPath?.node as unknown as AnyNode | undefined;
+  if (obj && reportUnknownKeys(job, obj, `${config.origin} options`)) return 'left';
+
+  const auth = nestedObject(job, optionsPath, 'auth', `${config.origin} auth options`);
+  if (auth === 'left') return 'left';
+  const params = nestedObject(job, auth?.path, 'params', `${config.origin} auth.params`);
+  if (params === 'left') return 'left';
+  const authObj = auth?.path.node as unknown as AnyNode | undefined;
+  const paramsObj = params?.path.node as unknown as AnyNode | undefined;
+
+  // `auth.params` goes to every login after `auth`, so its keys win over `auth`'s.
+  const responseTypeNode = propertyValue(paramsObj, 'responseType') ?? propertyValue(authObj, 'responseType');
+  const responseType = readStringOption(ctx, responseTypeNode);
+  if (responseTypeNode && responseType.value === undefined) {
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    return 'left';
+  }
+  // Lock's own default: a code flow when a redirectUrl is given, else `token`.
+  const effectiveResponseType = responseType.value ?? (propertyValue(authObj, 'redirectUrl') ? 'code' : 'token');
+  if (isCodeFlow(effectiveResponseType)) return 'code-flow';
+
+  // Lock 10 accepts auth.audience only with oidcConformant (Lock 11 ignores the flag).
+  const mayBeLock10 = config.origin !== 'Auth0LockPasswordless' && (lockMajor === undefined || lockMajor <= 10);
+  const flag = obj ? findProperty(obj, 'oidcConformant') : undefined;
+  if (mayBeLock10 && flag && !isTrueLiteral(flag.value)) {
+    ctx.report(flag as unknown as ASTNode, 'unresolved-config', OIDC_FLAG_MESSAGE);
+    return 'left';
+  }
+  const addFlag = mayBeLock10 && !flag;
+  const tokens = responseTypeTokens(effectiveResponseType);
+  // Lock 10's legacy mode returns an ID token with `token`; its OIDC mode needs `id_token` asked for.
+  const newResponseType =
+    withAccessToken(effectiveResponseType) ?? (addFlag && tokens.size === 1 && tokens.has('token') ? 'token id_token' : undefined);
+  if (newResponseType && responseTypeNode && !responseType.literal) {
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    return 'left';
+  }
+  const finalResponseType = newResponseType ?? effectiveResponseType;
+  const redirect = findProperty(authObj, 'redirect');
+  // A popup config that already has the flag and an id_token works today, so it is Lock 11 —
+  // unless the package says Lock 10; the flag this transform adds is what could break it.
+  const popupMayThrow = addFlag || (lockMajor !== undefined && lockMajor <= 10);
+  if (popupMayThrow && redirect && isFalseLiteral(redirect.value) && responseTypeTokens(finalResponseType).has('id_token')) {
+    ctx.report(redirect as unknown as ASTNode, 'unresolved-config', LOCK10_POPUP_MESSAGE);
+    return 'left';
+  }
+  if (addFlag) {
+    const profileCall = findLockProfileCalls(ctx.j, ctx.root, job.configs)[0];
+    if (profileCall) {
+      const line = lineOf(ctx.source, profileCall.node as unknown as AnyNode);
+      ctx.report((obj ?? site) as unknown as ASTNode, 'unresolved-config', lockProfileMessage(line));
+      return 'left';
+    }
+  }
+
+  const audienceNode = propertyValue(paramsObj, 'audience') ?? propertyValue(authObj, 'audience');
+  const audience = judgeAudience(ctx, audienceNode);
+  if (audience.kind === 'other') {
+    const prop = findProperty(paramsObj, 'audience') ?? findProperty(authObj, 'audience');
+    ctx.report(prop as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    return 'left';
+  }
+
+  const scopeNode = propertyValue(paramsObj, 'scope');
+  const scope = readStringOption(ctx, scopeNode);
+  const mergedScope = mergeScopeString(scope.value, scopes);
+  if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    return 'left';
+  }
+
+  const quote = authObj ? quoteForObject(ctx.source, authObj) : obj ? quoteForObject(ctx.source, obj) : dominantQuote(ctx.source);
+  let audienceText: string | undefined;
+  let audienceEdit: { node: AnyNode; text: string } | undefined;
+  if (audience.kind === 'none') {
+    const domain = config.domain?.node as unknown as AnyNode | undefined;
+    const text = audienceFromDomain(ctx, domain, quote);
+    if (!text.ok) {
+      ctx.report((domain ?? site) as unknown as ASTNode, text.code, text.message);
+      return 'left';
+    }
+    // The audience is written where `auth` is; a domain expression must mean the same there.
+    const writtenAt = auth?.path ?? optionsPath;
+    if (!ctx.options.audience && config.domain && writtenAt && !expressionVisibleAt(config.domain, writtenAt)) {
+      ctx.report(domain as unknown as ASTNode, 'unresolved-config', DOMAIN_OUT_OF_SCOPE_MESSAGE);
+      return 'left';
+    }
+    audienceText = text.text;
+  } else if (audience.kind === 'userinfo') {
+    const replacement = userinfoReplacement(ctx, audience, quote);
+    if (!replacement.ok) {
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      return 'left';
+    }
+    audienceEdit = replacement;
+  }
+
+  const containerPlan = !obj && config.container ? new ObjectPlan(config.container.node as unknown as AnyNode) : undefined;
+  const optionsPlan = obj ? new ObjectPlan(obj) : containerPlan ? containerPlan.child('options', undefined) : new ObjectPlan();
+  if (addFlag) optionsPlan.add('oidcConformant', 'true', { before: ['auth'] });
+  const authPlan = optionsPlan.child('auth', authObj);
+  if (audienceText) authPlan.add('audience', audienceText, { before: ['responseType', 'params'] });
+  if (audienceEdit) ctx.edits.replaceNode(audienceEdit.node as unknown as ASTNode, audienceEdit.text);
+  if (newResponseType) {
+    if (responseType.literal) setStringValue(ctx.edits, ctx.source, responseType.literal as unknown as ASTNode, newResponseType);
+    else authPlan.add('responseType', quoteString(newResponseType, quote), { before: ['params'] });
+  }
+  const paramsPlan = authPlan.child('params', paramsObj);
+  if (scope.literal) setStringValue(ctx.edits, ctx.source, scope.literal as unknown as ASTNode, mergedScope);
+  else paramsPlan.add('scope', quoteString(mergedScope, quote), { after: ['audience'] });
+
+  if (obj) optionsPlan.emit(ctx.edits, ctx.source);
+  else if (containerPlan) containerPlan.emit(ctx.edits, ctx.source);
+  else {
+    // `new Auth0Lock(id, domain)`: the options become a third argument.
+    const domainArgument = (site.arguments as AnyNode[])[1];
+    const inline: Layout = { multiline: false, propertyIndent: '', unit: '', eol: '\n', trailingComma: false };
+    ctx.edits.insert(spanOf(domainArgument as unknown as ASTNode)[1], `, ${optionsPlan.render(inline, '')}`);
+  }
+  return 'migrated';
+}
+
+/** The object literal under `key` in a resolved object: undefined when absent, 'left' when unusable (reported). */
+function nestedObject(
+  job: Job,
+  parent: ASTPath | undefined,
+  key: string,
+  label: string,
+): { path: ASTPath } | undefined | 'left' {
+  if (!parent) return undefined;
+  const resolved = resolveObjectAt(job.ctx.j, job.ctx.root, propertyValuePath(parent, key));
+  if (resolved.status === 'missing') return undefined;
+  if (resolved.status === 'unresolved') {
+    reportUnresolvedOptions(job, resolved.written, label);
+    return 'left';
+  }
+  if (reportUnknownKeys(job, resolved.path.node as unknown as AnyNode, label)) return 'left';
+  return { path: resolved.path };
+}
+
+function lockMajorVersion(ctx: TransformContext): number | undefined {
+  const declared = ctx.packageFacts?.versions.auth0Lock;
+  const major = declared ? /(\d+)/.exec(declared)?.[1] : undefined;
+  return major === undefined ? undefined : Number(major);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-call options
+
+function migratePerCall(job: Job, call: PerCallOptions): void {
+  const { ctx } = job;
+  const label = `${call.method} options`;
+  if (call.options.status === 'missing') return;
+  if (call.options.status === 'unresolved') {
+    ctx.report(call.options.written as unknown as ASTNode, 'unresolved-config', perCallUnresolvedMessage(call.method, job.scopes));
+    return;
+  }
+  let target: ASTPath | undefined = call.options.path;
+  if (reportUnknownKeys(job, target.node as unknown as AnyNode, label)) return;
+  if (call.method === 'passwordlessStart') {
+    const authParams = nestedObject(job, target, 'authParams', 'passwordlessStart authParams');
+    if (authParams === 'left' || !authParams) return;
+    target = authParams.path;
+  } else if (call.method === 'show') {
+    const auth = nestedObject(job, target, 'auth', 'lock.show auth options');
+    if (auth === 'left' || !auth) return;
+    const params = nestedObject(job, auth.path, 'params', 'lock.show auth.params');
+    if (params === 'left' || !params) return;
+    target = params.path;
+  }
+  const obj = target.node as unknown as AnyNode;
+  if (job.handled.has(obj)) return;
+  job.handled.set(obj, 'migrated');
+  migrateOverrides(job, obj, job.holderOutcomes.get(holderKey(call.receiver)));
+}
+
+/**
+ * Per-call keys replace the config's (no union): a `scope` set here gets the scopes merged, an
+ * `audience` set here is judged like a config's, a `responseType: 'id_token'` asks for the access
+ * token too. Keys the call does not set are the config's business — except a missing `scope` where
+ * the call asks for the Management API and the config in this file was left alone.
+ */
+function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined): void {
+  const { ctx, scopes } = job;
+  const responseTypeNode = propertyValue(obj, 'responseType');
+  const audienceNode = propertyValue(obj, 'audience');
+  const scopeNode = propertyValue(obj, 'scope');
+  if (!responseTypeNode && !audienceNode && !scopeNode) return;
+
+  const responseType = readStringOption(ctx, responseTypeNode);
+  if (responseTypeNode && responseType.value === undefined) {
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    return;
+  }
+  if (responseType.value !== undefined ? isCodeFlow(responseType.value) : inherited === 'code-flow') return;
+  const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
+  if (newResponseType && !responseType.literal) {
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    return;
+  }
+
+  const audience = judgeAudience(ctx, audienceNode);
+  if (audience.kind === 'other') {
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    return;
+  }
+  // The config's audience applies; where the config was left alone (and reported), so is this call.
+  if (audience.kind === 'none' && inherited !== undefined && inherited !== 'migrated') return;
+
+  const scope = readStringOption(ctx, scopeNode);
+  const mergedScope = scope.value === undefined ? undefined : mergeScopeString(scope.value, scopes);
+  if (scopeNode && (mergedScope === undefined || (mergedScope !== scope.value && !scope.literal))) {
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    return;
+  }
+
+  // A call that asks for the Management API itself (pitfall 4's second token) while the config's
+  // scope was left alone would get a Management token without Management scopes.
+  const addScope = !scopeNode && audience.kind !== 'none' && inherited !== undefined && inherited !== 'migrated';
+
+  if (audience.kind === 'userinfo') {
+    const replacement = userinfoReplacement(ctx, audience, quoteForObject(ctx.source, obj));
+    if (!replacement.ok) {
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      return;
+    }
+    ctx.edits.replaceNode(replacement.node as unknown as ASTNode, replacement.text);
+  }
+  if (scope.literal && mergedScope !== undefined) setStringValue(ctx.edits, ctx.source, scope.literal as unknown as ASTNode, mergedScope);
+  if (newResponseType && responseType.literal) setStringValue(ctx.edits, ctx.source, responseType.literal as unknown as ASTNode, newResponseType);
+  if (addScope) {
+    const quote = quoteForObject(ctx.source, obj);
+    insertProperty(ctx.edits, ctx.source, obj as unknown as ASTNode, 'scope', quoteString(mergeScopeString(undefined, scopes), quote), { after: ['audience'] });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared checks and messages
+
+/** Reports a spread or computed key, whose keys may set audience, scope or responseType unseen. */
+function reportUnknownKeys(job: Job, obj: AnyNode, label: string): boolean {
+  const unknown = objectProperties(obj).find((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty' || p.computed === true);
+  if (!unknown) return false;
+  job.ctx.report(
+    unknown as unknown as ASTNode,
+    'unresolved-config',
+    `the ${label} take keys from ${unknown.computed ? 'a computed key' : 'a spread'}, which may set audience, scope or responseType; inline them and rerun, or ${handEdit(job)}`,
+  );
+  return true;
+}
+
+function reportUnresolvedOptions(job: Job, written: AnyNode, label: string): void {
+  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job)}`);
+}
+
+function handEdit(job: Job): string {
+  const audience = job.ctx.options.audience ?? 'https://TENANT.auth0.com/api/v2/';
+  return `where they are built, set audience '${audience}', add '${job.scopes.join(' ')}' to scope (Lock: auth.params.scope; keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
+}
+
+function scopeMessage(scopes: readonly string[]): string {
+  return `scope is not a string literal here; add '${scopes.join(' ')}' to it by hand (keep openid)`;
+}
+
+function perCallUnresolvedMessage(method: string, scopes: readonly string[]): string {
+  return `these ${method} options replace the config's audience, scope and responseType but are not an object literal here; make sure any they set keep the Management API audience, '${scopes.join(' ')}' and 'token id_token'`;
+}
+
+const RESPONSE_TYPE_MESSAGE =
+  "responseType is not a string literal here; make it ask for 'token id_token' by hand (keep id_token; leave a code flow as it is)";
+
+const OIDC_FLAG_MESSAGE =
+  'oidcConformant is not true, and Lock 10 rejects auth.audience without it; set oidcConformant: true (or move to Lock 11) and rerun';
+
+const LOCK10_POPUP_MESSAGE =
+  "Lock 10 in popup mode (auth.redirect: false) with oidcConformant cannot return an id_token; use redirect mode or Lock 11, then rerun";
+
+const LEGACY_PASSWORDLESS_MESSAGE =
+  "auth0-lock-passwordless 2.x uses legacy grants and cannot get a Management API access token; move to Lock 11's Auth0LockPasswordless";
+
+const DOMAIN_OUT_OF_SCOPE_MESSAGE =
+  'the domain expression is not in scope where these Lock options are defined; rerun with --audience https://TENANT.auth0.com/api/v2/';
+
+function lockProfileMessage(line: number): string {
+  return `Lock 10 needs oidcConformant: true for auth.audience, which disables getProfile(idToken) (line ${line}); switch to getUserInfo(accessToken) or Lock 11, then rerun`;
+}
+
+function isTrueLiteral(node: unknown): boolean {
+  const n = unwrapExpression(node);
+  return !!n && (n.type === 'BooleanLiteral' || n.type === 'Literal') && n.value === true;
+}
+
+function isFalseLiteral(node: unknown): boolean {
+  const n = unwrapExpression(node);
+  return !!n && (n.type === 'BooleanLiteral' || n.type === 'Literal') && n.value === false;
+}
+
+function lineOf(source: string, node: AnyNode): number {
+  const [start] = spanOf(node as unknown as ASTNode);
+  return source.slice(0, start).split('\n').length;
+}
+
+/**
+ * Whether an expression written at `from` means the same where `to` is: the name it starts from is
+ * the same binding there and is not a `let`/`const` declared after it. `this` never is.
+ */
+function expressionVisibleAt(from: ASTPath, to: ASTPath): boolean {
+  let root = unwrapExpression(from.node);
+  while (root && (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression')) root = unwrapExpression(root.object);
+  if (!root) return false;
+  if (stringValue(root) !== undefined) return true;
+  if (root.type !== 'Identifier') return false;
+  const name = root.name as string;
+  const declaredFrom = from.scope?.lookup(name) ?? null;
+  const declaredTo = to.scope?.lookup(name) ?? null;
+  if (declaredFrom !== declaredTo) return false;
+  if (!declaredTo) return true;
+  const binding = (declaredTo.getBindings() as Record<string, ASTPath[]>)[name]?.[0];
+  const declaration = binding?.parent?.parent?.node as unknown as AnyNode | undefined;
+  if (!binding || declaration?.type !== 'VariableDeclaration' || declaration.kind === 'var') return true;
+  return spanOf(binding.node as unknown as ASTNode)[0] < spanOf(to.node as unknown as ASTNode)[0];
+}
 
 export const transformModule: TransformModule = { meta, apply };
 export default toJscodeshiftTransform([transformModule]);

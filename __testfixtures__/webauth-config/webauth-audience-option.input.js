@@ -1,0 +1,5 @@
+const webAuth = new auth0.WebAuth({ domain: 'login.acme.com', clientID: 'abc123', responseType: 'id_token' });
+
+webAuth.parseHash((err, result) => {
+  new auth0.Management({ domain: 'login.acme.com', token: result.idToken }).getUser(result.idTokenPayload.sub, console.log);
+});

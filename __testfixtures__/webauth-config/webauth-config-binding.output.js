@@ -1,0 +1,14 @@
+var config = {
+  domain: 'acme.auth0.com',
+  clientID: 'abc123',
+  responseType: 'token id_token',
+  audience: 'https://acme.auth0.com/api/v2/',
+  scope: 'openid email update:users'
+};
+
+var webAuth = new auth0.WebAuth(config);
+
+function saveNickname(userId, nickname, idToken) {
+  var manage = new auth0.Management({ domain: config.domain, token: idToken });
+  manage.patchUserAttributes(userId, { nickname: nickname }, function () {});
+}
