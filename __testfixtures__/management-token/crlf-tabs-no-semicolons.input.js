@@ -1,0 +1,10 @@
+function onAuthenticated(authResult) {
+	if (authResult.idToken) {
+		localStorage.setItem("id_token", authResult.idToken)
+	}
+}
+
+function profile(id, cb) {
+	var m = new auth0.Management({ domain: "acme.auth0.com", token: localStorage.getItem("id_token") })
+	m.getUser(id, cb)
+}

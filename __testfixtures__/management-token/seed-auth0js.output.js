@@ -1,0 +1,17 @@
+// get an ID Token
+var webAuth = new auth0.WebAuth({
+  clientID: '{yourClientId}',
+  domain: '{yourDomain}',
+  redirectUri: 'https://{yourApp}/callback',
+  scope: 'openid',
+  responseType: 'id_token'
+});
+// create a new instance
+var auth0Manage = new auth0.Management({
+  domain: '{yourDomain}',
+  token: '{yourMgmtApiAccessToken}'
+});
+
+auth0Manage.getUser(userId, function (err, user) {
+  console.log(user);
+});

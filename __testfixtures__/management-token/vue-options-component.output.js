@@ -1,0 +1,39 @@
+import auth0 from 'auth0-js';
+
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+
+export default {
+  name: 'UserProfile',
+  data() {
+    return {
+      idToken: localStorage.getItem('id_token'),
+      accessToken: localStorage.getItem('access_token'),
+      profile: null
+    };
+  },
+  created() {
+    webAuth.checkSession({}, (err, authResult) => {
+      if (!err) {
+        this.idToken = authResult.idToken;
+        this.accessToken = authResult.accessToken;
+      }
+    });
+  },
+  methods: {
+    login() {
+      webAuth.parseHash((err, authResult) => {
+        if (err) return;
+        localStorage.setItem('id_token', authResult.idToken);
+        localStorage.setItem('access_token', authResult.accessToken);
+        this.idToken = authResult.idToken;
+        this.accessToken = authResult.accessToken;
+      });
+    },
+    loadProfile(userId) {
+      const auth0Manage = new auth0.Management({ domain: 'acme.auth0.com', token: this.accessToken });
+      auth0Manage.getUser(userId, (err, profile) => {
+        this.profile = profile;
+      });
+    }
+  }
+};

@@ -1,0 +1,254 @@
+import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import { spanOf, textOf } from '../ast/edits';
+import {
+  asNode,
+  type AnyNode,
+  findProperty,
+  hasSpread,
+  memberPropertyName,
+  objectProperties,
+  propertyName,
+  propertyValue,
+  stringValue,
+  unwrapExpression,
+} from '../ast/nodes';
+import { findAuth0Bindings, findConstructions } from './auth0-bindings';
+import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, urlPattern } from './management-calls';
+import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
+
+/**
+ * Where a file hands a credential to the Management API:
+ *  - the `token` option of `new auth0.Management({…})` (every import and global form) and of
+ *    node-auth0's `new ManagementClient({…})`, also through a local options object;
+ *  - the `Authorization: Bearer …` header of raw requests to `/api/v2/users/…` and
+ *    `/api/v2/device-credentials…`: fetch/axios/$http/$.ajax config objects (also through locals,
+ *    `new Headers({…})` and jQuery's `beforeSend`), superagent `.set(…)` chains and
+ *    `xhr.setRequestHeader(…)` on the XMLHttpRequest that was opened on such a URL.
+ */
+
+export interface CredentialSite {
+  /** The expression the Management API receives as its token. */
+  token: AnyNode;
+  /** The `token` property when it is written shorthand (`{ token }`): the whole property is rewritten. */
+  shorthandProperty?: AnyNode;
+}
+
+/** A Management API credential the codemod cannot see. */
+export interface CredentialProblem {
+  node: AnyNode;
+  code: 'untraceable-token' | 'unresolved-config';
+  message: string;
+}
+
+export interface ManagementCredentials {
+  sites: CredentialSite[];
+  problems: CredentialProblem[];
+  /** `user_id` properties of identities POST bodies that do not send `link_with`. */
+  userIdLinks: AnyNode[];
+}
+
+const MANAGEMENT_RESOURCE = /^\/(users\/\{\}|device-credentials)(\/|$)/;
+const BODY_KEYS = ['body', 'data', 'json', 'form'];
+
+export const NO_AUTHORIZATION_MESSAGE =
+  'No Authorization header the codemod can see on this Management API request; make sure it sends an access token for the Management API, not the ID token.';
+export const NOT_BEARER_MESSAGE =
+  "This Authorization header is not written as 'Bearer ' + token; make sure it carries an access token for the Management API, not the ID token.";
+export const UNRESOLVED_OPTIONS_MESSAGE =
+  'The auth0.Management options come from elsewhere; make sure its token is an access token for the Management API, not the ID token.';
+
+export function findManagementCredentials(
+  j: JSCodeshift,
+  root: Collection,
+  scope: ScopeIndex,
+  source: string,
+): ManagementCredentials {
+  const found: ManagementCredentials = { sites: [], problems: [], userIdLinks: [] };
+  const resolver = new ObjectResolver(scope);
+
+  for (const { path, className } of findConstructions(j, root, findAuth0Bindings(j, root), ['Management', 'ManagementClient'])) {
+    const node = path.node as unknown as AnyNode;
+    const arg = unwrapExpression((node.arguments as unknown[])[0]);
+    if (!arg) continue;
+    const options = resolver.object(arg);
+    // node-auth0 clients built from configuration are usually client-credentials clients: no user token.
+    const isBrowserClient = className === 'Management';
+    if (!options) {
+      if (isBrowserClient) found.problems.push({ node: arg, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      continue;
+    }
+    const property = findProperty(options, 'token');
+    if (!property) {
+      if (isBrowserClient && hasSpread(options)) found.problems.push({ node: options, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      continue;
+    }
+    const value = asNode(property.value);
+    if (!value) continue;
+    found.sites.push(property.shorthand ? { token: value, shorthandProperty: property } : { token: value });
+  }
+
+  const constants = constantInitialisers(j, root);
+  for (const call of findManagementHttpCalls(j, root)) {
+    const pattern = urlPattern(call.url, constants);
+    // A relative URL goes to the app's own backend, whatever its path looks like.
+    if (pattern === undefined || pattern.indexOf('/api/v2/') <= 0 || !MANAGEMENT_RESOURCE.test(call.apiPath)) continue;
+    const node = call.path.node as unknown as AnyNode;
+    const request = describeRequest(node, call.config, scope, resolver, source);
+    if (!request.authorization) {
+      found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE });
+    } else {
+      const token = bearerTokenOf(request.authorization);
+      if (token) found.sites.push({ token });
+      else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
+    }
+    const method = request.method ?? call.httpMethod;
+    if (method === 'POST' && call.apiPath === '/users/{}/identities' && request.body) {
+      const body = resolver.object(request.body);
+      const userId = body ? findProperty(body, 'user_id') : undefined;
+      if (body && userId && !findProperty(body, 'link_with') && !hasSpread(body)) found.userIdLinks.push(userId);
+    }
+  }
+
+  const seen = new Set<string>();
+  found.sites = found.sites.filter((site) => {
+    const key = spanOf(site.token as unknown as ASTNode).join(':');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return found;
+}
+
+/** Follows expressions to the object literal they stand for: locals bound once, `JSON.stringify(x)`, `new Headers(x)`. */
+class ObjectResolver {
+  constructor(private readonly scope: ScopeIndex) {}
+
+  object(node: unknown, depth = 0): AnyNode | undefined {
+    const n = unwrapExpression(node);
+    if (!n || depth > 4) return undefined;
+    if (n.type === 'ObjectExpression') return n;
+    if (n.type === 'Identifier') {
+      const binding = this.scope.resolve(n.name as string, n);
+      if (!binding || !['const', 'let', 'var'].includes(binding.kind)) return undefined;
+      if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return undefined;
+      const declarator = binding.declarators[0];
+      if (asNode(declarator.id)?.type !== 'Identifier') return undefined;
+      return this.object(declarator.init, depth + 1);
+    }
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const callee = unwrapExpression(n.callee);
+      const isStringify = callee?.type === 'MemberExpression' && memberPropertyName(callee) === 'stringify';
+      const isHeaders = n.type === 'NewExpression' && callee?.type === 'Identifier' && callee.name === 'Headers';
+      if (isStringify || isHeaders) return this.object((n.arguments as unknown[])[0], depth + 1);
+    }
+    return undefined;
+  }
+}
+
+interface RequestParts {
+  authorization?: AnyNode;
+  body?: AnyNode;
+  method?: string;
+}
+
+function describeRequest(
+  call: AnyNode,
+  literalConfig: AnyNode | undefined,
+  scope: ScopeIndex,
+  resolver: ObjectResolver,
+  source: string,
+): RequestParts {
+  const parts: RequestParts = {};
+  const args = (call.arguments as unknown[]).map((a) => unwrapExpression(a));
+  const callee = unwrapExpression(call.callee);
+  const verb = memberPropertyName(callee)?.toLowerCase();
+  // axios.post(url, data, config), $http.post(url, data, config), $.post(url, data): the second argument is the body.
+  const bodyArgument = verb && ['post', 'patch', 'put'].includes(verb) ? args[1] : undefined;
+  if (bodyArgument) parts.body = bodyArgument;
+  const configs = literalConfig ? [literalConfig] : [];
+  for (const arg of args) {
+    const object = arg && arg !== bodyArgument ? resolver.object(arg) : undefined;
+    if (object && !configs.includes(object)) configs.push(object);
+  }
+  for (const config of configs) {
+    const headers = resolver.object(propertyValue(config, 'headers'));
+    parts.authorization ??= (headers ? headerIn(headers) : undefined) ?? beforeSendAuthorization(config, scope);
+    const method = stringValue(propertyValue(config, 'method')) ?? stringValue(propertyValue(config, 'type'));
+    if (method) parts.method ??= method.toUpperCase();
+    for (const key of BODY_KEYS) parts.body ??= asNode(propertyValue(config, key)) ?? undefined;
+  }
+
+  // superagent: request.post(url).set('Authorization', …).send({…})
+  let link: AnyNode = call;
+  for (;;) {
+    const member = scope.parentOf(link);
+    const next = member && scope.parentOf(member);
+    if (!member || !next || member.type !== 'MemberExpression' || member.object !== link) break;
+    if (next.type !== 'CallExpression' || next.callee !== member) break;
+    const name = memberPropertyName(member);
+    const [first, second] = (next.arguments as unknown[]).map((a) => unwrapExpression(a));
+    if (name === 'set') {
+      if (stringValue(first)?.toLowerCase() === 'authorization' && second) parts.authorization ??= second;
+      const headers = first ? resolver.object(first) : undefined;
+      if (headers) parts.authorization ??= headerIn(headers);
+    } else if (name === 'send' && first) {
+      parts.body ??= first;
+    }
+    link = next;
+  }
+
+  // XMLHttpRequest: xhr.open(method, url); xhr.setRequestHeader('Authorization', …); xhr.send(body)
+  if (memberPropertyName(callee) === 'open' && callee) {
+    const receiver = textOf(source, callee.object as ASTNode).replace(/\s+/g, '');
+    const within = enclosingFunction(call, scope) ?? scope.root;
+    forEachCall(within, (other) => {
+      const otherCallee = unwrapExpression(other.callee);
+      if (!otherCallee || otherCallee.type !== 'MemberExpression') return;
+      if (textOf(source, otherCallee.object as ASTNode).replace(/\s+/g, '') !== receiver) return;
+      const name = memberPropertyName(otherCallee);
+      const [first, second] = (other.arguments as unknown[]).map((a) => unwrapExpression(a));
+      if (name === 'setRequestHeader' && stringValue(first)?.toLowerCase() === 'authorization' && second) parts.authorization ??= second;
+      if (name === 'send' && first) parts.body ??= first;
+    });
+  }
+  return parts;
+}
+
+/** The Authorization entry of a headers object literal (any case). */
+function headerIn(headers: AnyNode): AnyNode | undefined {
+  for (const prop of objectProperties(headers)) {
+    if (propertyName(prop)?.toLowerCase() === 'authorization') return asNode(prop.value) ?? undefined;
+  }
+  return undefined;
+}
+
+/** jQuery `beforeSend: function (xhr) { xhr.setRequestHeader('Authorization', …) }`. */
+function beforeSendAuthorization(config: AnyNode, scope: ScopeIndex): AnyNode | undefined {
+  const property = findProperty(config, 'beforeSend');
+  const candidate = property ? (property.type === 'ObjectMethod' ? property : asNode(property.value)) : undefined;
+  const fn = candidate && isFunctionNode(candidate) ? candidate : undefined;
+  const param = fn ? asNode((fn.params as unknown[])[0]) : undefined;
+  if (!fn || param?.type !== 'Identifier') return undefined;
+  let value: AnyNode | undefined;
+  forEachCall(fn, (call) => {
+    const callee = unwrapExpression(call.callee);
+    const object = callee?.type === 'MemberExpression' ? unwrapExpression(callee.object) : null;
+    if (object?.type !== 'Identifier' || object.name !== param.name || memberPropertyName(callee) !== 'setRequestHeader') return;
+    const [first, second] = (call.arguments as unknown[]).map((a) => unwrapExpression(a));
+    if (stringValue(first)?.toLowerCase() === 'authorization' && second) value ??= second;
+  });
+  return value && scope.contains(fn, value) ? value : undefined;
+}
+
+function enclosingFunction(node: AnyNode, scope: ScopeIndex): AnyNode | undefined {
+  return scope.ancestors(node).find((a) => isFunctionNode(a));
+}
+
+function forEachCall(within: AnyNode, visit: (call: AnyNode) => void): void {
+  const stack: AnyNode[] = [within];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'CallExpression') visit(node);
+    stack.push(...childNodes(node));
+  }
+}

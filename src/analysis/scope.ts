@@ -1,0 +1,343 @@
+import { asNode, type AnyNode } from '../ast/nodes';
+
+/**
+ * Lexical scopes over a raw parse, for the questions token tracing asks: which declaration does a
+ * name refer to here, is that the same declaration as over there, is it ever reassigned, and
+ * which function decides what `this` means at a place.
+ *
+ * ast-types' own scopes (jscodeshift's `path.scope`) stop at functions: `let`/`const` in a block
+ * land in the enclosing function, so a block-local shadowing an outer name is missed. These
+ * scopes follow the language: functions, blocks, `for` heads, `catch` clauses and the program.
+ */
+
+export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'import' | 'catch' | 'other';
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  /** The node whose scope holds the binding (a function, block, program, `for` or `catch`). */
+  scope: AnyNode;
+  /** Every `VariableDeclarator` declaring the name in that scope (more than one for a re-declared `var`). */
+  declarators: AnyNode[];
+}
+
+/** Keys of a node that hold no child nodes worth visiting (positions, comments, tokens, type-only parts). */
+const SKIPPED_KEYS = new Set([
+  'type',
+  'loc',
+  'start',
+  'end',
+  'range',
+  'extra',
+  'tokens',
+  'errors',
+  'comments',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+]);
+
+/** Parts of a node that are TypeScript/Flow types: names in them are not runtime references. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeParameters', 'implements', 'predicate']);
+
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+const CLASS_FIELD_TYPES = new Set(['ClassProperty', 'ClassPrivateProperty', 'PropertyDefinition', 'ClassAccessorProperty']);
+
+export function isFunctionNode(node: AnyNode | undefined): boolean {
+  return !!node && FUNCTION_TYPES.has(node.type);
+}
+
+/** The child nodes of a node, in source order of their keys. */
+export function childNodes(node: AnyNode, includeTypes = false): AnyNode[] {
+  const out: AnyNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (SKIPPED_KEYS.has(key) || (!includeTypes && TYPE_KEYS.has(key))) continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const child = asNode(item);
+        if (child) out.push(child);
+      }
+    } else {
+      const child = asNode(value);
+      if (child) out.push(child);
+    }
+  }
+  return out;
+}
+
+/** Names a binding pattern declares: `a`, `{ a, b: c }`, `[a, ...b]`, `a = 1`, TS `private a`. */
+export function patternNames(pattern: unknown): string[] {
+  const p = asNode(pattern);
+  if (!p) return [];
+  switch (p.type) {
+    case 'Identifier':
+      return [p.name as string];
+    case 'ObjectPattern':
+      return (p.properties as AnyNode[]).flatMap((prop) =>
+        prop.type === 'RestElement' ? patternNames(prop.argument) : patternNames(prop.value),
+      );
+    case 'ArrayPattern':
+      return (p.elements as unknown[]).flatMap((e) => patternNames(e));
+    case 'AssignmentPattern':
+      return patternNames(p.left);
+    case 'RestElement':
+      return patternNames(p.argument);
+    case 'TSParameterProperty':
+      return patternNames(p.parameter);
+    default:
+      return [];
+  }
+}
+
+export class ScopeIndex {
+  private readonly parents = new WeakMap<AnyNode, AnyNode>();
+  private readonly scopeBindings = new WeakMap<AnyNode, Map<string, Binding>>();
+  private reassigned: Set<Binding> | undefined;
+
+  constructor(readonly root: AnyNode) {
+    const stack: AnyNode[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop() as AnyNode;
+      for (const child of childNodes(node, true)) {
+        this.parents.set(child, node);
+        stack.push(child);
+      }
+    }
+  }
+
+  parentOf(node: AnyNode): AnyNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Ancestors of a node, nearest first. */
+  ancestors(node: AnyNode): AnyNode[] {
+    const out: AnyNode[] = [];
+    for (let p = this.parents.get(node); p; p = this.parents.get(p)) out.push(p);
+    return out;
+  }
+
+  /** True when `inner` is `outer` or lies inside it. */
+  contains(outer: AnyNode, inner: AnyNode): boolean {
+    for (let n: AnyNode | undefined = inner; n; n = this.parents.get(n)) if (n === outer) return true;
+    return false;
+  }
+
+  /** The declaration `name` refers to at `at`, or null for a global (or undeclared) name. */
+  resolve(name: string, at: AnyNode): Binding | null {
+    for (let scope = this.parents.get(at); scope; scope = this.parents.get(scope)) {
+      const found = this.bindingsOf(scope).get(name);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** True when the binding is assigned anywhere after its declaration (or declared twice). */
+  isReassigned(binding: Binding): boolean {
+    if (binding.declarators.length > 1) return true;
+    if (!this.reassigned) this.reassigned = this.collectReassigned();
+    return this.reassigned.has(binding);
+  }
+
+  /** The node that decides what `this` is at `node`: a non-arrow function, a class body (fields) or the program. */
+  thisScopeOf(node: AnyNode): AnyNode {
+    let child: AnyNode = node;
+    for (let p = this.parents.get(node); p; child = p, p = this.parents.get(p)) {
+      if (isFunctionNode(p) && p.type !== 'ArrowFunctionExpression') return p;
+      if (CLASS_FIELD_TYPES.has(p.type) && child === p.value) {
+        const body = this.parents.get(p);
+        if (body) return body;
+      }
+      if (p.type === 'StaticBlock') {
+        const body = this.parents.get(p);
+        if (body) return body;
+      }
+    }
+    return this.root;
+  }
+
+  /**
+   * The class whose instance `this` is at `node` (inside a method, constructor, field or arrow
+   * function of it), or undefined when `this` is something else there.
+   */
+  thisClassOf(node: AnyNode): AnyNode | undefined {
+    const scope = this.thisScopeOf(node);
+    if (scope.type === 'ClassBody') return this.parents.get(scope);
+    if (!isFunctionNode(scope)) return undefined;
+    const parent = this.parents.get(scope);
+    if (scope.type === 'ClassMethod' || scope.type === 'ClassPrivateMethod') {
+      if (scope.static) return undefined;
+      return parent ? this.parents.get(parent) : undefined;
+    }
+    if (parent && parent.type === 'MethodDefinition' && !parent.static) {
+      const body = this.parents.get(parent);
+      return body ? this.parents.get(body) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The runtime names an expression reads, as nodes: identifiers in reference position and `this`.
+   * Property keys, non-computed member properties and type annotations are not references.
+   * Returns null when the expression contains a function, whose body has names of its own.
+   */
+  references(expression: AnyNode): AnyNode[] | null {
+    const out: AnyNode[] = [];
+    let hasFunction = false;
+    const visit = (node: AnyNode): void => {
+      if (hasFunction) return;
+      if (isFunctionNode(node) || node.type === 'ClassExpression') {
+        hasFunction = true;
+        return;
+      }
+      if (node.type === 'Identifier' || node.type === 'ThisExpression' || node.type === 'Super') {
+        out.push(node);
+        return;
+      }
+      if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+        visit(node.object as AnyNode);
+        if (node.computed) visit(node.property as AnyNode);
+        return;
+      }
+      if (node.type === 'Property' || node.type === 'ObjectProperty') {
+        if (node.computed) visit(node.key as AnyNode);
+        visit(node.value as AnyNode);
+        return;
+      }
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(expression);
+    return hasFunction ? null : out;
+  }
+
+  private bindingsOf(scope: AnyNode): Map<string, Binding> {
+    let map = this.scopeBindings.get(scope);
+    if (map) return map;
+    map = new Map();
+    this.scopeBindings.set(scope, map);
+    const add = (name: string, kind: BindingKind, declarator?: AnyNode): void => {
+      const existing = map?.get(name);
+      if (existing) {
+        if (declarator) existing.declarators.push(declarator);
+        return;
+      }
+      map?.set(name, { name, kind, scope, declarators: declarator ? [declarator] : [] });
+    };
+
+    if (isFunctionNode(scope)) {
+      for (const param of (scope.params as unknown[]) ?? []) for (const name of patternNames(param)) add(name, 'param');
+      if (scope.type === 'FunctionExpression' && asNode(scope.id)) add(asNode(scope.id)?.name as string, 'function');
+      const body = asNode(scope.body);
+      if (body) this.collectVars(body, add);
+      return map;
+    }
+    switch (scope.type) {
+      case 'Program':
+        this.collectStatements(scope.body as AnyNode[], add);
+        this.collectVars(scope, add);
+        break;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        this.collectStatements(scope.body as AnyNode[], add);
+        break;
+      case 'SwitchStatement':
+        for (const c of scope.cases as AnyNode[]) this.collectStatements(c.consequent as AnyNode[], add);
+        break;
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const head = asNode(scope.type === 'ForStatement' ? scope.init : scope.left);
+        if (head?.type === 'VariableDeclaration' && head.kind !== 'var') this.declareVariables(head, add);
+        break;
+      }
+      case 'CatchClause':
+        for (const name of patternNames(scope.param)) add(name, 'catch');
+        break;
+      case 'ClassExpression':
+      case 'ClassDeclaration': {
+        const id = asNode(scope.id);
+        if (id?.type === 'Identifier') add(id.name as string, 'class');
+        break;
+      }
+      default:
+        break;
+    }
+    return map;
+  }
+
+  /** Block-level declarations directly in a statement list (`let`, `const`, classes, functions, imports). */
+  private collectStatements(statements: AnyNode[], add: (name: string, kind: BindingKind, declarator?: AnyNode) => void): void {
+    for (const raw of statements) {
+      let statement: AnyNode | null = raw;
+      if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') {
+        statement = asNode(statement.declaration);
+      }
+      if (!statement) continue;
+      if (statement.type === 'VariableDeclaration' && statement.kind !== 'var') this.declareVariables(statement, add);
+      else if (['FunctionDeclaration', 'ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration'].includes(statement.type)) {
+        const id = asNode(statement.id);
+        if (id?.type === 'Identifier') add(id.name as string, statement.type === 'ClassDeclaration' ? 'class' : statement.type === 'FunctionDeclaration' ? 'function' : 'other');
+      } else if (statement.type === 'ImportDeclaration') {
+        for (const spec of statement.specifiers as AnyNode[]) {
+          const local = asNode(spec.local);
+          if (local?.type === 'Identifier') add(local.name as string, 'import');
+        }
+      } else if (statement.type === 'TSImportEqualsDeclaration') {
+        const id = asNode(statement.id);
+        if (id?.type === 'Identifier') add(id.name as string, 'import');
+      }
+    }
+  }
+
+  /** `var` declarations anywhere under `node` that belong to its function (or program). */
+  private collectVars(node: AnyNode, add: (name: string, kind: BindingKind, declarator?: AnyNode) => void): void {
+    const visit = (n: AnyNode): void => {
+      if (n !== node && (isFunctionNode(n) || n.type === 'ClassBody')) return;
+      if (n.type === 'VariableDeclaration' && n.kind === 'var') this.declareVariables(n, add);
+      for (const child of childNodes(n)) visit(child);
+    };
+    visit(node);
+  }
+
+  private declareVariables(declaration: AnyNode, add: (name: string, kind: BindingKind, declarator?: AnyNode) => void): void {
+    const kind = declaration.kind === 'const' ? 'const' : declaration.kind === 'let' ? 'let' : 'var';
+    for (const declarator of declaration.declarations as AnyNode[]) {
+      for (const name of patternNames(declarator.id)) add(name, kind, declarator);
+    }
+  }
+
+  private collectReassigned(): Set<Binding> {
+    const out = new Set<Binding>();
+    const mark = (target: unknown): void => {
+      const t = asNode(target);
+      if (!t) return;
+      if (t.type === 'Identifier') {
+        const binding = this.resolve(t.name as string, t);
+        if (binding) out.add(binding);
+        return;
+      }
+      if (t.type === 'ObjectPattern' || t.type === 'ArrayPattern' || t.type === 'AssignmentPattern' || t.type === 'RestElement') {
+        for (const name of patternNames(t)) {
+          const binding = this.resolve(name, t);
+          if (binding) out.add(binding);
+        }
+      }
+    };
+    const visit = (n: AnyNode): void => {
+      if (n.type === 'AssignmentExpression') mark(n.left);
+      else if (n.type === 'UpdateExpression') mark(n.argument);
+      else if ((n.type === 'ForInStatement' || n.type === 'ForOfStatement') && asNode(n.left)?.type !== 'VariableDeclaration') mark(n.left);
+      for (const child of childNodes(n)) visit(child);
+    };
+    visit(this.root);
+    return out;
+  }
+}

@@ -1,0 +1,666 @@
+import type { ASTNode } from 'jscodeshift';
+import { spanOf, type TextEdit } from '../ast/edits';
+import {
+  asNode,
+  type AnyNode,
+  eolOf,
+  indentAt,
+  isStringLiteral,
+  memberPropertyName,
+  quoteOf,
+  quoteString,
+  stringValue,
+  unwrapExpression,
+} from '../ast/nodes';
+import { childNodes, type Binding, type ScopeIndex } from './scope';
+import { accessTwinField, storageRead, type TokenKind } from './tokens';
+
+/**
+ * Token twins (DESIGN.md "Token tracing"): for an expression that holds an ID token, the edits
+ * that make it read the matching access token instead, and whatever must be added elsewhere in
+ * the file for that access token to exist (a `this.accessToken = …` beside `this.idToken = …`).
+ *
+ * Values are followed, not names: a local is followed to its initialiser, a field to every
+ * assignment of it in the file, a storage key to what the package stores under it. Whatever
+ * cannot be followed to its origin is reported as untraceable and left alone.
+ */
+
+/** The seed guide's placeholders: its old approach passes the first, its new approach the second. */
+export const SEED_ID_TOKEN_PLACEHOLDER = '{yourIdToken}';
+export const SEED_ACCESS_TOKEN_PLACEHOLDER = '{yourMgmtApiAccessToken}';
+
+/** What the package and the file tell about Web Storage keys. */
+export interface StorageKnowledge {
+  kindOf(key: string): TokenKind | 'ambiguous' | undefined;
+  /** The key the access token is (or will be) stored under, read in place of an ID-token key. */
+  accessKey: string;
+}
+
+/** Text to insert at an offset of the source, e.g. a twin assignment on the line after a statement. */
+export interface Addition {
+  offset: number;
+  text: string;
+}
+
+export interface TwinEffects {
+  /** ID-token storage keys whose reads now use the access-token key. */
+  storageKeys: Set<string>;
+  additions: Addition[];
+}
+
+export type Twin =
+  | { kind: 'access' }
+  /** `null`, `undefined`, `''`: no token at all, kept as it is (a fallback or a cleared field). */
+  | { kind: 'neutral' }
+  | { kind: 'id'; edits: TextEdit[]; effects: TwinEffects }
+  | { kind: 'untraceable'; reason: string };
+
+const ID_FIELDS = new Set(['idToken', 'id_token']);
+const ACCESS_FIELDS = new Set(['accessToken', 'access_token']);
+/** State containers whose contents are put there by other code (React state, Vuex/Redux stores). */
+const STORE_CONTAINERS = new Set(['state', '$store', 'store', 'getters', 'rootState']);
+const STATEMENT_LISTS = new Set(['BlockStatement', 'Program', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
+const IDENTIFIER_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** An assignment, class field or accessor that sets a field. */
+interface FieldWrite {
+  /** `data` is a property of the object a Vue component's `data()` returns. */
+  kind: 'assign' | 'field' | 'getter' | 'data' | 'other';
+  node: AnyNode;
+}
+
+type ContainerResult =
+  | { kind: 'access' }
+  | { kind: 'id'; twinField: string; effects: TwinEffects }
+  | { kind: 'untraceable'; reason: string };
+
+const untraceable = (reason: string): Twin => ({ kind: 'untraceable', reason });
+const emptyEffects = (): TwinEffects => ({ storageKeys: new Set(), additions: [] });
+
+function mergeEffects(into: TwinEffects, from: TwinEffects): void {
+  from.storageKeys.forEach((k) => into.storageKeys.add(k));
+  into.additions.push(...from.additions);
+}
+
+/**
+ * Where and how to add `text` after the statement or class member at [start, end): on a line of
+ * its own, indented like it, when it has its line to itself (after a trailing line comment, which
+ * stays with its line); else on the same line. A statement ends with a semicolon when the one it
+ * follows does; on a shared line a missing one is supplied between the two.
+ */
+export function placeAfter(source: string, start: number, end: number, text: string, kind: 'statement' | 'member'): Addition {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = source.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = source.length;
+  else if (source[lineEnd - 1] === '\r') lineEnd--;
+  const ownLine = /^[ \t]*$/.test(source.slice(lineStart, start)) && /^[ \t]*(\/\/.*)?$/.test(source.slice(end, lineEnd));
+  const hasSemicolon = source[end - 1] === ';';
+  const terminator = kind === 'statement' && hasSemicolon ? ';' : '';
+  if (ownLine) return { offset: lineEnd, text: `${eolOf(source)}${indentAt(source, start)}${text}${terminator}` };
+  const separator = hasSemicolon || (kind === 'member' && source[end - 1] === '}') ? ' ' : '; ';
+  return { offset: end, text: `${separator}${text}${kind === 'statement' ? ';' : ''}` };
+}
+
+/** Applies edits that lie within [start, end) to that slice of the source. */
+export function applyWithin(source: string, start: number, end: number, edits: readonly TextEdit[]): string {
+  const inside = [...edits].filter((e) => e.start >= start && e.end <= end).sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = start;
+  for (const e of inside) {
+    out += source.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return out + source.slice(cursor, end);
+}
+
+export class TokenTracer {
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  private fieldWrites: Map<string, FieldWrite[]> | undefined;
+  private readonly containers = new Map<string, ContainerResult | 'pending'>();
+
+  constructor(
+    private readonly source: string,
+    private readonly scope: ScopeIndex,
+    private readonly storage: StorageKnowledge,
+    private readonly eol: string,
+  ) {}
+
+  /**
+   * The twin of `expression`. `site` is where the twin's text will be evaluated when that is not
+   * where `expression` stands (a local's initialiser written at the local's use); every name the
+   * twin keeps must then mean the same thing there.
+   */
+  twinOf(expression: AnyNode, site: AnyNode | null = null, depth = 0): Twin {
+    const n = unwrapExpression(expression);
+    if (!n) return untraceable('the codemod cannot follow this expression');
+    if (depth > 8) return untraceable('it is passed through too many variables');
+
+    const literal = this.literalTwin(n);
+    if (literal) return literal;
+
+    const read = storageRead(n) ?? this.constantKeyRead(n);
+    if (read) return this.storageTwin(n, read, site);
+
+    if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+      const field = memberPropertyName(n);
+      if (field === undefined) return untraceable('its property name is computed');
+      return this.memberTwin(n, asNode(n.object) as AnyNode, field, site, depth);
+    }
+    if (n.type === 'Identifier') return this.identifierTwin(n, site, depth);
+    if (n.type === 'LogicalExpression') {
+      if (n.operator === '&&') {
+        // `guard && token`: the guard stays as it is, the token is the value.
+        if (!this.keepsMeaning(n.left as AnyNode, site)) return untraceable('its guard reads names that differ where the token is used');
+        return this.twinOf(n.right as AnyNode, site, depth + 1);
+      }
+      return this.combine([this.twinOf(n.left as AnyNode, site, depth + 1), this.twinOf(n.right as AnyNode, site, depth + 1)]);
+    }
+    if (n.type === 'ConditionalExpression') {
+      if (!this.keepsMeaning(n.test as AnyNode, site)) return untraceable('its condition reads names that differ where the token is used');
+      return this.combine([this.twinOf(n.consequent as AnyNode, site, depth + 1), this.twinOf(n.alternate as AnyNode, site, depth + 1)]);
+    }
+    if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression') {
+      return returnsAccessToken(n) ? { kind: 'access' } : untraceable('it is returned by a function call');
+    }
+    return untraceable('the codemod cannot follow this expression');
+  }
+
+  private literalTwin(n: AnyNode): Twin | undefined {
+    if (n.type === 'NullLiteral' || (n.type === 'Literal' && n.value === null)) return { kind: 'neutral' };
+    if (n.type === 'Identifier' && n.name === 'undefined' && !this.scope.resolve('undefined', n)) return { kind: 'neutral' };
+    const value = isStringLiteral(n) || n.type === 'TemplateLiteral' ? stringValue(n) : undefined;
+    if (value === undefined) {
+      if (n.type === 'TemplateLiteral') return untraceable('it is built from a template');
+      if (n.type.endsWith('Literal')) return untraceable('it is a literal');
+      return undefined;
+    }
+    if (value === '') return { kind: 'neutral' };
+    if (value === SEED_ACCESS_TOKEN_PLACEHOLDER) return { kind: 'access' };
+    if (value === SEED_ID_TOKEN_PLACEHOLDER) {
+      const [start, end] = spanOf(n as unknown as ASTNode);
+      const quote = quoteOf(this.source, n as unknown as ASTNode);
+      return { kind: 'id', edits: [{ start, end, text: quoteString(SEED_ACCESS_TOKEN_PLACEHOLDER, quote) }], effects: emptyEffects() };
+    }
+    return untraceable('it is a string literal');
+  }
+
+  /** `storage.getItem(KEY)` where `KEY` is a constant bound to a string literal. */
+  private constantKeyRead(n: AnyNode): ReturnType<typeof storageRead> {
+    if (n.type !== 'CallExpression') return undefined;
+    const arg = unwrapExpression((n.arguments as unknown[])[0]);
+    if (arg?.type !== 'Identifier') return undefined;
+    const binding = this.scope.resolve(arg.name as string, arg);
+    const init = binding && this.singleInitialiser(binding);
+    const key = init ? stringValue(init) : undefined;
+    if (key === undefined || !isStringLiteral(init)) return undefined;
+    const probe = storageRead({ ...n, arguments: [init] });
+    return probe ? { ...probe, keyNode: arg } : undefined;
+  }
+
+  private storageTwin(n: AnyNode, read: NonNullable<ReturnType<typeof storageRead>>, site: AnyNode | null): Twin {
+    const kind = this.storage.kindOf(read.key);
+    if (kind === 'access') return { kind: 'access' };
+    if (kind === 'ambiguous') return untraceable(`storage key '${read.key}' holds ID tokens and access tokens`);
+    if (kind !== 'id') return untraceable(`storage key '${read.key}' is not known to hold an ID token`);
+    const storageObject = read.form === 'getItem' ? asNode(asNode(n.callee)?.object) : asNode(n.object);
+    if (storageObject && !this.keepsMeaning(storageObject, site)) return untraceable('its storage object differs where the token is used');
+    const accessKey = this.storage.accessKey;
+    const [start, end] = spanOf(read.keyNode as unknown as ASTNode);
+    let text: string;
+    if (read.form === 'member') {
+      if (!IDENTIFIER_NAME.test(accessKey)) return untraceable(`storage key '${accessKey}' cannot be written as a property`);
+      text = accessKey;
+    } else if (read.keyNode.type === 'Identifier') {
+      text = quoteString(accessKey, this.quoteOfConstant(read.keyNode));
+    } else {
+      const q = quoteOf(this.source, read.keyNode as unknown as ASTNode);
+      text = quoteString(accessKey, q);
+    }
+    const effects = emptyEffects();
+    effects.storageKeys.add(read.key);
+    return { kind: 'id', edits: [{ start, end, text }], effects };
+  }
+
+  private quoteOfConstant(identifier: AnyNode): '"' | "'" | '`' {
+    const binding = this.scope.resolve(identifier.name as string, identifier);
+    const init = binding && this.singleInitialiser(binding);
+    return init ? quoteOf(this.source, init as unknown as ASTNode) : "'";
+  }
+
+  private identifierTwin(n: AnyNode, site: AnyNode | null, depth: number): Twin {
+    const name = n.name as string;
+    const binding = this.scope.resolve(name, n);
+    if (!binding) return untraceable(`${name} is not declared in this file`);
+    if (binding.kind === 'param') return untraceable(`${name} is a function parameter`);
+    if (binding.kind === 'import') return untraceable(`${name} is imported`);
+    if (binding.kind !== 'var' && binding.kind !== 'let' && binding.kind !== 'const') return untraceable(`${name} is not a variable`);
+    if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return untraceable(`${name} is assigned more than once`);
+    const declarator = binding.declarators[0];
+    const id = asNode(declarator.id);
+    const init = asNode(declarator.init);
+    if (!id || !init) return untraceable(`${name} is declared without a value`);
+    const at = site ?? n;
+
+    if (id.type === 'Identifier') {
+      const inner = this.twinOf(init, at, depth + 1);
+      if (inner.kind !== 'id') return inner.kind === 'untraceable' ? untraceable(`${name}: ${inner.reason}`) : inner;
+      const [initStart, initEnd] = spanOf(init as unknown as ASTNode);
+      let text = applyWithin(this.source, initStart, initEnd, inner.edits);
+      if (this.needsParentheses(init, n)) text = `(${text})`;
+      const [start, end] = spanOf(n as unknown as ASTNode);
+      return { kind: 'id', edits: [{ start, end, text }], effects: inner.effects };
+    }
+
+    if (id.type === 'ObjectPattern') {
+      // `const { idToken } = authResult` → the use becomes `authResult.accessToken`.
+      const prop = (id.properties as AnyNode[]).find((p) => asNode(p.value)?.type === 'Identifier' && asNode(p.value)?.name === name);
+      const key = prop && !prop.computed ? asNode(prop.key) : null;
+      const field = key ? (key.type === 'Identifier' ? (key.name as string) : stringValue(key)) : undefined;
+      if (!field) return untraceable(`${name} is destructured in a way the codemod cannot follow`);
+      const receiver = unwrapExpression(init);
+      if (!receiver || !['Identifier', 'MemberExpression', 'ThisExpression'].includes(receiver.type)) {
+        return untraceable(`${name} is destructured from an expression the codemod cannot follow`);
+      }
+      const result = this.fieldTwin(receiver, field, declarator, depth);
+      if (result.kind !== 'id') return result.kind === 'access' ? result : untraceable(`${name}: ${result.reason}`);
+      if (!this.keepsMeaning(receiver, at)) return untraceable(`${name} is destructured from names that differ where the token is used`);
+      const [start, end] = spanOf(n as unknown as ASTNode);
+      const receiverText = this.source.slice(...spanOf(receiver as unknown as ASTNode));
+      return { kind: 'id', edits: [{ start, end, text: `${receiverText}.${result.twinField}` }], effects: result.effects };
+    }
+    return untraceable(`${name} is destructured in a way the codemod cannot follow`);
+  }
+
+  private memberTwin(member: AnyNode, receiver: AnyNode, field: string, site: AnyNode | null, depth: number): Twin {
+    const result = this.fieldTwin(receiver, field, member, depth);
+    if (result.kind !== 'id') return result;
+    if (!this.keepsMeaning(receiver, site)) return untraceable('it reads names that differ where the token is used');
+    const property = asNode(member.property) as AnyNode;
+    const [start, end] = spanOf(property as unknown as ASTNode);
+    const text = member.computed ? quoteString(result.twinField, quoteOf(this.source, property as unknown as ASTNode)) : result.twinField;
+    if (!member.computed && !IDENTIFIER_NAME.test(result.twinField)) return untraceable('its twin field is not an identifier');
+    return { kind: 'id', edits: [{ start, end, text }], effects: result.effects };
+  }
+
+  /**
+   * What `receiver.field` holds, and the field its access-token twin is (or will be) in.
+   * A field the file itself sets is followed to every value it is set to; a field it never sets
+   * is judged by its name, when the object comes from a login result in this file's reach.
+   */
+  private fieldTwin(receiver: AnyNode, field: string, at: AnyNode, depth: number): ContainerResult {
+    const key = this.receiverKey(receiver, at);
+    if (key !== undefined) {
+      const writes = this.writesOf(key, field);
+      if (writes.length > 0) return this.containerTwin(key, field, writes, depth);
+    }
+    if (ACCESS_FIELDS.has(field)) return { kind: 'access' };
+    if (!ID_FIELDS.has(field)) return { kind: 'untraceable', reason: `.${field} is not known to hold an ID or access token` };
+    const foreign = this.foreignOrigin(receiver, field, at);
+    if (foreign) return { kind: 'untraceable', reason: foreign };
+    return { kind: 'id', twinField: accessTwinField(field) as string, effects: emptyEffects() };
+  }
+
+  /** Why an object's ID-token field cannot be assumed to have an access-token twin, or undefined when it can. */
+  private foreignOrigin(receiver: AnyNode, field: string, at: AnyNode, depth = 0): string | undefined {
+    const names: string[] = [];
+    let root: AnyNode | null = unwrapExpression(receiver);
+    let firstField: string | undefined;
+    while (root && (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression')) {
+      const name = memberPropertyName(root);
+      if (name === undefined) return 'its object is reached through a computed property';
+      names.push(name);
+      firstField = name;
+      root = unwrapExpression(root.object);
+    }
+    if (!root) return 'the codemod cannot follow its object';
+    if (root.type === 'Identifier') names.push(root.name as string);
+    // A bare token handed down as a prop, or anything kept in a store, is put there by other code;
+    // a whole login result handed around (`props.session.idToken`) keeps its access token beside it.
+    if (names[0] === 'props' || names.some((n) => STORE_CONTAINERS.has(n))) {
+      return 'it comes from component props or store state that other code sets';
+    }
+    if (root.type === 'ThisExpression') {
+      if (firstField === undefined) return `this.${field} is never set in this file`;
+      const key = this.receiverKey(root, at);
+      const writes = key === undefined ? [] : this.writesOf(key, firstField);
+      const setHere = writes.some((w) => w.kind === 'assign' || (w.kind === 'field' && asNode(w.node.value)));
+      return setHere ? undefined : `this.${firstField} is set outside this file`;
+    }
+    if (root.type !== 'Identifier') return undefined;
+    const binding = this.scope.resolve(root.name as string, root);
+    if (!binding) return `${root.name as string} is not declared in this file`;
+    if (binding.kind === 'import') return `${root.name as string} is imported`;
+    // `const { auth } = this.props; auth.idToken`: judge the object the local was taken from.
+    const declarator = binding.declarators.length === 1 ? binding.declarators[0] : undefined;
+    const init = declarator ? unwrapExpression(declarator.init) : null;
+    if (init && depth < 4 && ['Identifier', 'MemberExpression', 'ThisExpression'].includes(init.type)) {
+      return this.foreignOrigin(init, field, init, depth + 1);
+    }
+    return undefined;
+  }
+
+  private containerTwin(key: string, field: string, writes: FieldWrite[], depth: number): ContainerResult {
+    const cacheKey = `${key}|${field}`;
+    const cached = this.containers.get(cacheKey);
+    if (cached === 'pending') return { kind: 'untraceable', reason: `${field} is set from itself` };
+    if (cached) return cached;
+    this.containers.set(cacheKey, 'pending');
+    const result = this.planContainer(key, field, writes, depth);
+    this.containers.set(cacheKey, result);
+    return result;
+  }
+
+  private planContainer(key: string, field: string, writes: FieldWrite[], depth: number): ContainerResult {
+    const label = `${key.startsWith('this#') ? 'this' : 'the object'}.${field}`;
+    const twins: { write: FieldWrite; value: AnyNode | null; twin: Twin }[] = [];
+    for (const write of writes) {
+      const value = this.writtenValue(write);
+      if (value === undefined) return { kind: 'untraceable', reason: `${label} is set in a way the codemod cannot mirror` };
+      twins.push({ write, value, twin: value ? this.twinOf(value, null, depth + 1) : { kind: 'neutral' } });
+    }
+    const failed = twins.find((t) => t.twin.kind === 'untraceable');
+    if (failed && failed.twin.kind === 'untraceable') {
+      return { kind: 'untraceable', reason: `${label} is set to a value the codemod cannot follow: ${failed.twin.reason}` };
+    }
+    const hasId = twins.some((t) => t.twin.kind === 'id');
+    const hasAccess = twins.some((t) => t.twin.kind === 'access');
+    if (hasId && hasAccess) return { kind: 'untraceable', reason: `${label} holds ID tokens and access tokens` };
+    if (hasAccess) return { kind: 'access' };
+    if (!hasId) {
+      return ACCESS_FIELDS.has(field) ? { kind: 'access' } : { kind: 'untraceable', reason: `${label} is never set to a token in this file` };
+    }
+    if (ACCESS_FIELDS.has(field)) return { kind: 'untraceable', reason: `${label} holds an ID token under an access-token name` };
+
+    const twinField = accessTwinField(field) ?? (field.includes('_') ? 'access_token' : 'accessToken');
+    const twinWrites = this.writesOf(key, twinField);
+    if (twinWrites.length > 0) {
+      // The file already keeps the access token beside the ID token.
+      const existing = this.containerTwin(key, twinField, twinWrites, depth + 1);
+      return existing.kind === 'access'
+        ? { kind: 'id', twinField, effects: emptyEffects() }
+        : { kind: 'untraceable', reason: `${label}'s twin ${twinField} does not hold an access token` };
+    }
+    const effects = emptyEffects();
+    for (const { write, value, twin } of twins) {
+      const addition = this.twinWrite(write, value, twin, twinField);
+      if (!addition) return { kind: 'untraceable', reason: `${label} is set where a twin cannot be added beside it` };
+      effects.additions.push(addition);
+      if (twin.kind === 'id') mergeEffects(effects, twin.effects);
+    }
+    return { kind: 'id', twinField, effects };
+  }
+
+  /** The value a write sets (null for a field declared without one), or undefined when it cannot be mirrored. */
+  private writtenValue(write: FieldWrite): AnyNode | null | undefined {
+    const n = write.node;
+    if (write.kind === 'assign') return n.operator === '=' ? (asNode(n.right) ?? undefined) : undefined;
+    if (write.kind === 'field') {
+      if (Array.isArray(n.decorators) && n.decorators.length > 0) return undefined;
+      return asNode(n.value);
+    }
+    if (write.kind === 'data') return asNode(n.value);
+    if (write.kind === 'getter') {
+      const fn = n.type === 'MethodDefinition' ? asNode(n.value) : n;
+      const body = asNode(fn?.body);
+      const statements = (body?.body as AnyNode[] | undefined) ?? [];
+      if (statements.length !== 1 || statements[0].type !== 'ReturnStatement') return undefined;
+      return asNode(statements[0].argument) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** The twin of one write, inserted on its own line after it. */
+  private twinWrite(write: FieldWrite, value: AnyNode | null, twin: Twin, twinField: string): Addition | undefined {
+    const valueText = (): string => {
+      if (!value) return '';
+      const [start, end] = spanOf(value as unknown as ASTNode);
+      return applyWithin(this.source, start, end, twin.kind === 'id' ? twin.edits : []);
+    };
+    if (write.kind === 'assign') {
+      const statement = this.scope.parentOf(write.node);
+      const list = statement && this.scope.parentOf(statement);
+      if (!statement || statement.type !== 'ExpressionStatement' || !list || !STATEMENT_LISTS.has(list.type)) return undefined;
+      const left = asNode(write.node.left) as AnyNode;
+      const objectText = this.source.slice(...spanOf(asNode(left.object) as unknown as ASTNode));
+      const [start, end] = spanOf(statement as unknown as ASTNode);
+      return placeAfter(this.source, start, end, `${objectText}.${twinField} = ${valueText()}`, 'statement');
+    }
+    if (write.kind === 'data') return this.twinDataProperty(write.node, twinField, valueText());
+    // Class members: a copy of the member with the twin's name and value.
+    const [start, end] = spanOf(write.node as unknown as ASTNode);
+    const keyNode = asNode(write.node.key) as AnyNode;
+    const edits: TextEdit[] = [];
+    const [keyStart, keyEnd] = spanOf(keyNode as unknown as ASTNode);
+    edits.push({ start: keyStart, end: keyEnd, text: twinField });
+    if (value && twin.kind === 'id') edits.push(...twin.edits);
+    return placeAfter(this.source, start, end, applyWithin(this.source, start, end, edits), 'member');
+  }
+
+  /** `accessToken: …` beside a property of an object literal, laid out like its neighbours. */
+  private twinDataProperty(property: AnyNode, twinField: string, valueText: string): Addition | undefined {
+    const object = this.scope.parentOf(property);
+    if (!object || !IDENTIFIER_NAME.test(twinField)) return undefined;
+    const properties = object.properties as AnyNode[];
+    const [objectStart] = spanOf(object as unknown as ASTNode);
+    const [firstStart] = spanOf(properties[0] as unknown as ASTNode);
+    const multiline = this.source.slice(objectStart, firstStart).includes('\n');
+    const [start, end] = spanOf(property as unknown as ASTNode);
+    const entry = `${twinField}: ${valueText}`;
+    const comma = commaAfter(this.source, end);
+    const separator = multiline ? `${this.eol}${indentAt(this.source, start)}` : ' ';
+    if (comma !== -1) return { offset: comma + 1, text: `${separator}${entry},` };
+    return { offset: end, text: `,${separator}${entry}` };
+  }
+
+  private combine(twins: Twin[]): Twin {
+    const failed = twins.find((t) => t.kind === 'untraceable');
+    if (failed) return failed;
+    const ids = twins.filter((t): t is Extract<Twin, { kind: 'id' }> => t.kind === 'id');
+    const hasAccess = twins.some((t) => t.kind === 'access');
+    if (ids.length > 0 && hasAccess) return untraceable('it mixes ID tokens and access tokens');
+    if (ids.length > 0) {
+      const effects = emptyEffects();
+      ids.forEach((t) => mergeEffects(effects, t.effects));
+      return { kind: 'id', edits: ids.flatMap((t) => t.edits), effects };
+    }
+    return hasAccess ? { kind: 'access' } : { kind: 'neutral' };
+  }
+
+  /**
+   * True when `kept`, written at `site`, reads the same bindings (not reassigned since) and the
+   * same `this` as where it stands. Always true in place (`site` null).
+   */
+  private keepsMeaning(kept: AnyNode, site: AnyNode | null): boolean {
+    if (!site) return true;
+    const references = this.scope.references(kept);
+    if (!references) return false;
+    for (const ref of references) {
+      if (ref.type === 'ThisExpression') {
+        if (this.scope.thisScopeOf(ref) !== this.scope.thisScopeOf(site)) return false;
+        continue;
+      }
+      if (ref.type !== 'Identifier') return false;
+      const name = ref.name as string;
+      if (name === 'arguments') return false;
+      const here = this.scope.resolve(name, ref);
+      if (here !== this.scope.resolve(name, site)) return false;
+      if (here && this.scope.isReassigned(here)) return false;
+    }
+    return true;
+  }
+
+  /** Whether an initialiser written in place of `use` needs parentheses to keep its meaning. */
+  private needsParentheses(init: AnyNode, use: AnyNode): boolean {
+    const tight = new Set([
+      'Identifier',
+      'ThisExpression',
+      'MemberExpression',
+      'OptionalMemberExpression',
+      'CallExpression',
+      'OptionalCallExpression',
+      'NewExpression',
+      'TemplateLiteral',
+      'ParenthesizedExpression',
+      'TSNonNullExpression',
+      'StringLiteral',
+      'Literal',
+    ]);
+    if (tight.has(init.type)) return false;
+    const parent = this.scope.parentOf(use);
+    if (!parent) return false;
+    if ((parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.value === use) return false;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && (parent.arguments as unknown[]).includes(use)) return false;
+    if (parent.type === 'VariableDeclarator' || parent.type === 'ArrayExpression' || parent.type === 'TemplateLiteral') return false;
+    if (parent.type === 'JSXExpressionContainer' || parent.type === 'ReturnStatement' || parent.type === 'ExpressionStatement') return false;
+    if (parent.type === 'AssignmentExpression' && parent.right === use) return false;
+    return true;
+  }
+
+  private singleInitialiser(binding: Binding): AnyNode | undefined {
+    if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return undefined;
+    const declarator = binding.declarators[0];
+    return asNode(declarator.id)?.type === 'Identifier' ? (unwrapExpression(declarator.init) ?? undefined) : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Which object a receiver is, and where the file sets its fields
+
+  private idOf(object: object): number {
+    let id = this.ids.get(object);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(object, id);
+    }
+    return id;
+  }
+
+  /** A key naming the object `receiver` evaluates to at `at`, equal for every expression reaching the same object. */
+  private receiverKey(receiver: AnyNode, at: AnyNode): string | undefined {
+    const n = unwrapExpression(receiver);
+    if (!n) return undefined;
+    if (n.type === 'ThisExpression') {
+      const cls = this.scope.thisClassOf(at);
+      return `this#${cls ? this.idOf(cls) : 'plain'}`;
+    }
+    if (n.type === 'Identifier') {
+      const binding = this.scope.resolve(n.name as string, n);
+      if (!binding) return `global#${n.name as string}`;
+      // `var vm = this` / `const self = this`: the alias reaches the same object as `this` there.
+      const init = this.singleInitialiser(binding);
+      if (init?.type === 'ThisExpression') return this.receiverKey(init, init);
+      return `var#${this.idOf(binding)}`;
+    }
+    if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+      const name = memberPropertyName(n);
+      const inner = name === undefined ? undefined : this.receiverKey(asNode(n.object) as AnyNode, at);
+      return inner === undefined ? undefined : `${inner}.${name}`;
+    }
+    return undefined;
+  }
+
+  private writesOf(key: string, field: string): FieldWrite[] {
+    if (!this.fieldWrites) this.fieldWrites = this.indexFieldWrites();
+    return this.fieldWrites.get(`${key}|${field}`) ?? [];
+  }
+
+  private indexFieldWrites(): Map<string, FieldWrite[]> {
+    const index = new Map<string, FieldWrite[]>();
+    const add = (key: string | undefined, field: string | undefined, write: FieldWrite): void => {
+      if (key === undefined || field === undefined) return;
+      const k = `${key}|${field}`;
+      const list = index.get(k) ?? [];
+      list.push(write);
+      index.set(k, list);
+    };
+    const memberKey = (node: AnyNode): string | undefined => {
+      const key = asNode(node.key);
+      if (!key || node.computed) return undefined;
+      return key.type === 'Identifier' ? (key.name as string) : stringValue(key);
+    };
+    const visit = (node: AnyNode): void => {
+      if (node.type === 'AssignmentExpression') {
+        const left = asNode(node.left);
+        if (left && (left.type === 'MemberExpression' || left.type === 'OptionalMemberExpression')) {
+          add(this.receiverKey(asNode(left.object) as AnyNode, left), memberPropertyName(left), { kind: 'assign', node });
+        }
+      } else if (node.type === 'ObjectExpression') {
+        for (const prop of vueDataProperties(node)) add('this#plain', memberKey(prop), { kind: 'data', node: prop });
+      } else if (node.type === 'ClassBody') {
+        const cls = this.scope.parentOf(node);
+        const key = cls ? `this#${this.idOf(cls)}` : undefined;
+        for (const member of node.body as AnyNode[]) {
+          if (member.static) continue;
+          const name = memberKey(member);
+          if (['ClassProperty', 'PropertyDefinition', 'ClassAccessorProperty'].includes(member.type)) add(key, name, { kind: 'field', node: member });
+          else if (member.type === 'ClassMethod' || member.type === 'MethodDefinition') {
+            add(key, name, { kind: member.kind === 'get' ? 'getter' : 'other', node: member });
+            if (member.kind === 'constructor') {
+              const fn = member.type === 'MethodDefinition' ? asNode(member.value) : member;
+              for (const param of (fn?.params as AnyNode[] | undefined) ?? []) {
+                if (param.type === 'TSParameterProperty') add(key, asNode(param.parameter)?.name as string | undefined, { kind: 'other', node: param });
+              }
+            }
+          }
+        }
+      }
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(this.scope.root);
+    return index;
+  }
+}
+
+/**
+ * auth0-spa-js / auth0-react methods that only ever return access tokens: code calling them has
+ * already moved to access tokens (`await auth0.getTokenSilently({ audience })`).
+ */
+const ACCESS_TOKEN_METHODS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
+
+function returnsAccessToken(node: AnyNode): boolean {
+  const call = node.type === 'AwaitExpression' ? unwrapExpression(node.argument) : node;
+  if (!call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')) return false;
+  const callee = unwrapExpression(call.callee);
+  const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+  return name !== undefined && ACCESS_TOKEN_METHODS.has(name);
+}
+
+/** Offset of the comma right after `from` (skipping blanks and comments), or -1. */
+function commaAfter(source: string, from: number): number {
+  let i = from;
+  while (i < source.length) {
+    if (source[i] === ',') return i;
+    if (/\s/.test(source[i])) i++;
+    else if (source.startsWith('//', i)) i = source.indexOf('\n', i) === -1 ? source.length : source.indexOf('\n', i);
+    else if (source.startsWith('/*', i)) i = source.indexOf('*/', i + 2) === -1 ? source.length : source.indexOf('*/', i + 2) + 2;
+    else return -1;
+  }
+  return -1;
+}
+
+const VUE_OPTION_KEYS = new Set(['methods', 'computed', 'watch', 'created', 'mounted', 'beforeMount', 'props', 'components']);
+
+/**
+ * The properties of the object a Vue options-API component's `data()` returns: they are fields
+ * of the component's `this`, like a class's fields.
+ */
+function vueDataProperties(options: AnyNode): AnyNode[] {
+  const properties = (options.properties as AnyNode[]) ?? [];
+  const names = properties.map((p) => {
+    const key = asNode(p.key);
+    return key && !p.computed ? ((key.type === 'Identifier' ? key.name : stringValue(key)) as string | undefined) : undefined;
+  });
+  if (!names.some((n) => n !== undefined && VUE_OPTION_KEYS.has(n))) return [];
+  const data = properties[names.indexOf('data')];
+  if (!data) return [];
+  const fn = data.type === 'ObjectMethod' ? data : asNode(data.value);
+  if (!fn || !['ObjectMethod', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return [];
+  let returned = unwrapExpression(fn.body);
+  if (returned?.type === 'BlockStatement') {
+    const statements = returned.body as AnyNode[];
+    const last = statements[statements.length - 1];
+    returned = last?.type === 'ReturnStatement' ? unwrapExpression(last.argument) : null;
+  }
+  if (returned?.type !== 'ObjectExpression') return [];
+  return (returned.properties as AnyNode[]).filter((p) => (p.type === 'Property' || p.type === 'ObjectProperty') && !p.computed);
+}
