@@ -1,29 +1,103 @@
+import { type ParserOptions, type ParserPlugin, parse } from '@babel/parser';
 import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
-
 import type { ParserName } from '../runner/parser';
 
 export type { ParserName };
 
-interface RawParser {
-  parse(source: string): unknown;
-}
-
-// jscodeshift's own parser configurations (the ones `--parser=` selects), without recast.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const getParser = require('jscodeshift/src/getParser') as (name: string) => RawParser;
-
-const parsers = new Map<ParserName, RawParser>();
-
 /**
- * Parses with jscodeshift's parser of that name but without recast's re-reading of the text:
- * recast expands tabs, drops a BOM and normalises line endings before parsing, so its node
- * offsets do not index into the original file. Ours do, which is what byte-exact edits need.
+ * The parser configurations jscodeshift's `--parser=babel|ts|tsx|flow` select, called directly:
+ *
+ * - not through recast: recast expands tabs, drops a BOM and normalises line endings before
+ *   parsing, so its node offsets do not index into the original file — ours must, because every
+ *   edit is a byte-exact splice;
+ * - without `tokens` (nothing here reads them, and collecting them costs time);
+ * - `flow` uses Babel's Flow plugin (jscodeshift's `babylon` set) rather than flow-parser, whose
+ *   current releases emit `PropertyDefinition` nodes jscodeshift's ast-types cannot walk.
  */
+const COMMON: ParserOptions = {
+  sourceType: 'module',
+  allowImportExportEverywhere: true,
+  allowReturnOutsideFunction: true,
+  startLine: 1,
+  tokens: false,
+};
+
+const BABEL5_COMPAT_PLUGINS: ParserPlugin[] = [
+  'estree',
+  'jsx',
+  'asyncGenerators',
+  'classProperties',
+  'doExpressions',
+  'functionBind',
+  'functionSent',
+  'objectRestSpread',
+  'dynamicImport',
+  'nullishCoalescingOperator',
+  'optionalChaining',
+  ['decorators', { decoratorsBeforeExport: false }],
+];
+
+const FLOW_PLUGINS: ParserPlugin[] = [
+  ['flow', { all: true }],
+  'flowComments',
+  'jsx',
+  'asyncGenerators',
+  'bigInt',
+  'classProperties',
+  'classPrivateProperties',
+  'classPrivateMethods',
+  ['decorators', { decoratorsBeforeExport: false }],
+  'doExpressions',
+  'dynamicImport',
+  'exportDefaultFrom',
+  'exportNamespaceFrom',
+  'functionBind',
+  'functionSent',
+  'importMeta',
+  'logicalAssignment',
+  'nullishCoalescingOperator',
+  'numericSeparator',
+  'objectRestSpread',
+  'optionalCatchBinding',
+  'optionalChaining',
+  ['pipelineOperator', { proposal: 'minimal' }],
+  'throwExpressions',
+];
+
+const TS_PLUGINS: ParserPlugin[] = [
+  'asyncGenerators',
+  'decoratorAutoAccessors',
+  'bigInt',
+  'classPrivateMethods',
+  'classPrivateProperties',
+  'classProperties',
+  'decorators-legacy',
+  'doExpressions',
+  'dynamicImport',
+  'exportDefaultFrom',
+  'exportNamespaceFrom',
+  'functionBind',
+  'functionSent',
+  'importAttributes',
+  'importMeta',
+  'nullishCoalescingOperator',
+  'numericSeparator',
+  'objectRestSpread',
+  'optionalCatchBinding',
+  'optionalChaining',
+  ['pipelineOperator', { proposal: 'minimal' }],
+  'throwExpressions',
+  'typescript',
+];
+
+const OPTIONS: Record<ParserName, ParserOptions> = {
+  babel: { ...COMMON, allowHashBang: true, plugins: BABEL5_COMPAT_PLUGINS } as ParserOptions,
+  flow: { ...COMMON, plugins: FLOW_PLUGINS },
+  ts: { ...COMMON, plugins: TS_PLUGINS },
+  tsx: { ...COMMON, plugins: ['jsx', ...TS_PLUGINS] },
+};
+
+/** Parses a text into a jscodeshift Collection whose node offsets index into that exact text. */
 export function parseSource(j: JSCodeshift, parser: ParserName, source: string): Collection {
-  let raw = parsers.get(parser);
-  if (!raw) {
-    raw = getParser(parser);
-    parsers.set(parser, raw);
-  }
-  return j(raw.parse(source) as ASTNode);
+  return j(parse(source, OPTIONS[parser]) as unknown as ASTNode);
 }
