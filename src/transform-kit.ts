@@ -161,7 +161,8 @@ function lineBounds(source: string, offset: number): [number, number] {
   return [start, nl === -1 ? source.length : nl];
 }
 
-function isIgnored(source: string, offset: number): boolean {
+/** True when the line at `offset`, or the line above it, carries the ignore marker. */
+export function isIgnored(source: string, offset: number): boolean {
   const [start, end] = lineBounds(source, offset);
   if (source.slice(start, end).includes(IGNORE_MARKER)) return true;
   if (start === 0) return false;

@@ -1,0 +1,12 @@
+var domain = 'acme.auth0.com';
+
+function login(username, password) {
+  return $.post('https://' + domain + '/oauth/token', { grant_type: 'password', username: username, password: password, client_id: 'abc123' });
+}
+
+function loadProfile(userId, idToken) {
+  return $.ajax({
+    url: 'https://' + domain + '/api/v2/users/' + userId,
+    headers: { Authorization: 'Bearer ' + idToken }
+  });
+}

@@ -1,0 +1,19 @@
+const rp = require('request-promise');
+
+async function login(username, password) {
+  const options = {
+    method: 'POST',
+    uri: `https://${process.env.AUTH0_DOMAIN}/oauth/token`,
+    json: {
+      grant_type: 'password',
+      username,
+      password,
+      audience: `https://${process.env.AUTH0_DOMAIN}/api/v2/`,
+      scope: 'openid read:current_user',
+      client_id: process.env.AUTH0_CLIENT_ID,
+    },
+  };
+  return rp(options);
+}
+
+module.exports = { login };

@@ -1,0 +1,20 @@
+const AUTH0_DOMAIN = 'acme.auth0.com';
+
+export function login(username, password) {
+  return fetch('https://acme.auth0.com/oauth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'password',
+      username,
+      password,
+      audience: 'https://acme.auth0.com/api/v2/',
+      scope: 'openid read:current_user',
+      client_id: 'abc123',
+    }),
+  }).then((r) => r.json());
+}
+
+export function profile(userId, idToken) {
+  return fetch(`https://${AUTH0_DOMAIN}/api/v2/users/${userId}`, { headers: { Authorization: `Bearer ${idToken}` } });
+}

@@ -1,0 +1,126 @@
+import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import type { EditList } from './edits';
+import { spanOf } from './edits';
+import { type AnyNode, asNode, eolOf, indentAt, stringValue } from './nodes';
+
+/**
+ * The members of the object type a TypeScript declaration gives a local
+ * (`const body: TokenBody = {…}` with a local `interface TokenBody {…}` or `type TokenBody = {…}`,
+ * or an inline `{…}` annotation), so a property added to the object literal can be declared too
+ * (an object literal with a key its type does not declare does not compile).
+ */
+
+export interface TypeMembers {
+  /** The `{ … }` node (TSInterfaceBody or TSTypeLiteral) whose text spans the braces. */
+  container: AnyNode;
+  members: AnyNode[];
+}
+
+/**
+ * The local object type a declarator's object literal must fit, when the file declares it: the
+ * id's annotation (`const b: T = {…}`) or a `satisfies T` on the initialiser. (`{…} as T` does
+ * not reject extra keys.)
+ */
+export function declaredObjectType(j: JSCodeshift, root: Collection, declaratorId: unknown, init?: unknown): TypeMembers | undefined {
+  const id = asNode(declaratorId);
+  const initNode = asNode(init);
+  const annotation =
+    asNode(asNode(id?.typeAnnotation)?.typeAnnotation) ?? (initNode?.type === 'TSSatisfiesExpression' ? asNode(initNode.typeAnnotation) : null);
+  if (!annotation) return undefined;
+  if (annotation.type === 'TSTypeLiteral') return { container: annotation, members: annotation.members as AnyNode[] };
+  if (annotation.type !== 'TSTypeReference') return undefined;
+  const typeName = asNode(annotation.typeName);
+  if (typeName?.type !== 'Identifier' || annotation.typeParameters) return undefined;
+  const name = typeName.name as string;
+  const interfaces = root.find(j.TSInterfaceDeclaration, { id: { name } });
+  const aliases = root.find(j.TSTypeAliasDeclaration, { id: { name } });
+  if (interfaces.size() + aliases.size() !== 1) return undefined;
+  if (interfaces.size() === 1) {
+    const decl = interfaces.get().node as unknown as AnyNode;
+    // An interface that extends another may get the key from there; we only see this file.
+    if ((decl.extends as unknown[] | undefined)?.length) return undefined;
+    const body = asNode(decl.body);
+    return body ? { container: body, members: body.body as AnyNode[] } : undefined;
+  }
+  const literal = asNode((aliases.get().node as unknown as AnyNode).typeAnnotation);
+  return literal?.type === 'TSTypeLiteral' ? { container: literal, members: literal.members as AnyNode[] } : undefined;
+}
+
+/** The name of a property signature (`a: T`, `'a'?: T`), or undefined. */
+export function memberName(member: AnyNode): string | undefined {
+  if (member.type !== 'TSPropertySignature' || member.computed) return undefined;
+  const key = asNode(member.key);
+  if (!key) return undefined;
+  return key.type === 'Identifier' ? (key.name as string) : stringValue(key);
+}
+
+export function hasMember(type: TypeMembers, name: string): boolean {
+  return type.members.some((m) => memberName(m) === name);
+}
+
+/**
+ * Declares `name?: typeText` in the type, laid out like its other members (one per line or
+ * inline, `;`, `,` or no separators). Inserted before the first present name in `before`, else
+ * after the first present name in `after`, else last. Returns false when nothing was done.
+ */
+export function insertOptionalMember(
+  edits: EditList,
+  source: string,
+  type: TypeMembers,
+  name: string,
+  typeText: string,
+  placement: { before?: readonly string[]; after?: readonly string[] },
+): boolean {
+  if (hasMember(type, name) || type.members.length === 0) return false;
+  const entry = `${name}?: ${typeText}`;
+  const eol = eolOf(source);
+  const [containerStart] = spanOf(type.container as unknown as ASTNode);
+  const [firstStart] = spanOf(type.members[0] as unknown as ASTNode);
+  const multiline = source.slice(containerStart, firstStart).includes('\n');
+  const separator = memberSeparator(source, type.members, multiline);
+
+  const byName = (names: readonly string[] | undefined): AnyNode | undefined => {
+    for (const n of names ?? []) {
+      const found = type.members.find((m) => memberName(m) === n);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const after = byName(placement.after);
+  const before = after ? undefined : byName(placement.before);
+
+  if (before) {
+    const [start] = spanOf(before as unknown as ASTNode);
+    if (multiline) {
+      const indent = indentAt(source, start);
+      edits.insert(start, `${entry}${separator}${eol}${indent}`);
+    } else {
+      edits.insert(start, `${entry}${separator || ';'} `);
+    }
+    return true;
+  }
+  const anchor = after ?? type.members[type.members.length - 1];
+  const [anchorStart, anchorEnd] = spanOf(anchor as unknown as ASTNode);
+  const anchorText = source.slice(anchorStart, anchorEnd);
+  const anchorHasSeparator = /[;,]$/.test(anchorText);
+  if (multiline) {
+    const indent = indentAt(source, anchorStart);
+    const lead = anchorHasSeparator || separator === '' ? '' : separator;
+    const trail = anchorHasSeparator ? separator : '';
+    edits.insert(anchorEnd, `${lead}${eol}${indent}${entry}${trail}`);
+    return true;
+  }
+  const sep = separator || ';';
+  edits.insert(anchorEnd, anchorHasSeparator ? ` ${entry}${sep}` : `${sep} ${entry}`);
+  return true;
+}
+
+/** The separator the members use (`;` or `,`); '' for one-per-line members without separators. */
+function memberSeparator(source: string, members: AnyNode[], multiline: boolean): ';' | ',' | '' {
+  for (const m of members) {
+    const [start, end] = spanOf(m as unknown as ASTNode);
+    const last = source.slice(start, end).slice(-1);
+    if (last === ';' || last === ',') return last;
+  }
+  return multiline ? '' : ';';
+}

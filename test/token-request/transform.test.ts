@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { transformModule } from '../../transforms/token-request';
+import { runOnSource } from '../helpers/fixtures';
+
+const SCOPES = { scopes: ['read:current_user'] };
+
+function run(source: string, options: Record<string, unknown> = SCOPES, file = 'case.js') {
+  const result = runOnSource([transformModule], file, source, options);
+  if (result.output !== null) expect(runOnSource([transformModule], file, result.output, options).output).toBeNull();
+  return { output: result.output, findings: result.findings.map((f) => `${f.line} ${f.code}`) };
+}
+
+describe('token-request transform', () => {
+  it('keeps CRLF line endings', () => {
+    const source = "axios.post('https://a.auth0.com/oauth/token', {\r\n  grant_type: 'password',\r\n  password: p,\r\n});\r\n";
+    expect(run(source).output).toBe(
+      "axios.post('https://a.auth0.com/oauth/token', {\r\n  grant_type: 'password',\r\n  password: p,\r\n  audience: 'https://a.auth0.com/api/v2/',\r\n  scope: 'openid profile email read:current_user',\r\n});\r\n",
+    );
+  });
+
+  it('uses --audience, also for a custom domain the file gives to an Auth0 client', () => {
+    const source = "new auth0.WebAuth({ domain: 'login.acme.com' });\n$.post('https://login.acme.com/oauth/token', { grant_type: 'password', scope: 'openid' });\n";
+    expect(run(source).findings).toEqual(['2 custom-domain']);
+    expect(run(source, { ...SCOPES, audience: 'https://acme.eu.auth0.com/api/v2/' }).output).toBe(
+      "new auth0.WebAuth({ domain: 'login.acme.com' });\n$.post('https://login.acme.com/oauth/token', { grant_type: 'password', audience: 'https://acme.eu.auth0.com/api/v2/', scope: 'openid read:current_user' });\n",
+    );
+  });
+
+  it('infers any-user scopes from the file’s own calls', () => {
+    const source =
+      "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', scope: 'openid' });\nnew auth0.Management({ domain: 'a.auth0.com', token: t }).patchUserMetadata(id, {}, cb);\n";
+    expect(run(source, { scopeMode: 'any-user' }).output).toContain("scope: 'openid update:users'");
+  });
+
+  it('edits a body shared by two requests once', () => {
+    const source = "const body = { grant_type: 'password', password: p };\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n";
+    expect(run(source).output).toBe(
+      "const body = { grant_type: 'password', password: p, audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user' };\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n",
+    );
+  });
+
+  it('adds only the scope when the audience is already the Management API', () => {
+    const source = "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', audience: 'https://a.auth0.com/api/v2/', client_id: 'x' });\n";
+    expect(run(source).output).toBe(
+      "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user', client_id: 'x' });\n",
+    );
+  });
+
+  it('leaves bodies with spreads alone, with a finding', () => {
+    const source = "$.post('https://a.auth0.com/oauth/token', { ...defaults, grant_type: 'password' });\n";
+    expect(run(source)).toEqual({ output: null, findings: ['1 unresolved-config'] });
+  });
+
+  it('declares the new keys in a `satisfies` type', () => {
+    const source =
+      "type Body = { grant_type: string; password: string };\nconst body = { grant_type: 'password', password: 'p' } satisfies Body;\nfetch('https://a.auth0.com/oauth/token', { body: JSON.stringify(body) });\n";
+    expect(run(source, SCOPES, 'case.ts').output).toBe(
+      "type Body = { grant_type: string; password: string; audience?: string; scope?: string };\nconst body = { grant_type: 'password', password: 'p', audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user' } satisfies Body;\nfetch('https://a.auth0.com/oauth/token', { body: JSON.stringify(body) });\n",
+    );
+  });
+
+  it('reads an encoded password-realm grant in a string body', () => {
+    const source =
+      "fetch('https://a.auth0.com/oauth/token', { body: 'grant_type=http%3A%2F%2Fauth0.com%2Foauth%2Fgrant-type%2Fpassword-realm&realm=db&username=u' });\n";
+    expect(run(source).output).toBe(
+      "fetch('https://a.auth0.com/oauth/token', { body: 'grant_type=http%3A%2F%2Fauth0.com%2Foauth%2Fgrant-type%2Fpassword-realm&realm=db&audience=https%3A%2F%2Fa.auth0.com%2Fapi%2Fv2%2F&scope=openid%20profile%20email%20read%3Acurrent_user&username=u' });\n",
+    );
+  });
+
+  it('reports renewIdToken and leaves a TODO comment when asked', () => {
+    const source = 'function renew() {\n  auth.renewIdToken(idToken, cb);\n}\n';
+    const result = run(source, { ...SCOPES, todoComments: true });
+    expect(result.findings).toEqual(['2 legacy-endpoint']);
+    expect(result.output).toMatch(/^function renew\(\) \{\n {2}\/\/ TODO\(auth0-mgmt-codemod\): legacy-endpoint: renewIdToken exchanges/);
+  });
+
+  it('keeps per-call scopes a superset of what the client asked for (pitfall 3)', () => {
+    const source =
+      "const web = new auth0.WebAuth({ domain: 'a.auth0.com', scope: 'openid offline_access', audience: 'https://a.auth0.com/userinfo' });\nweb.client.login({ realm: 'db', username: u, password: p }, cb);\n";
+    expect(run(source).output).toBe(
+      "const web = new auth0.WebAuth({ domain: 'a.auth0.com', scope: 'openid offline_access', audience: 'https://a.auth0.com/userinfo' });\nweb.client.login({ realm: 'db', username: u, password: p, audience: 'https://a.auth0.com/api/v2/', scope: 'openid offline_access read:current_user' }, cb);\n",
+    );
+  });
+
+  it('asks before treating a run-time host as the Auth0 tenant in a file that never mentions Auth0', () => {
+    const source = "axios.post(`${API_URL}/oauth/token`, { grant_type: 'password', password: p });\n";
+    expect(run(source)).toEqual({ output: null, findings: ['1 unresolved-config'] });
+    expect(run(source, { ...SCOPES, audience: 'https://a.auth0.com/api/v2/' }).output).toContain("audience: 'https://a.auth0.com/api/v2/'");
+    expect(run(`// Auth0 tenant\n${source}`).output).toContain('audience: `${API_URL}/api/v2/`');
+  });
+
+  it('changes nothing when no scope is needed', () => {
+    const source = "$.post('https://a.auth0.com/oauth/ro', { grant_type: 'password' });\n";
+    expect(run(source, {})).toEqual({ output: null, findings: [] });
+  });
+});
