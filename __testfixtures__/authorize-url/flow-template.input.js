@@ -1,0 +1,10 @@
+// @flow
+import auth0 from 'auth0-js';
+
+export function loginUrl(auth0Domain: string, clientId: string): string {
+  return `https://${auth0Domain}/authorize?response_type=id_token&scope=openid&client_id=${clientId}`;
+}
+
+export function profile(auth0Domain: string, idToken: string, userId: string, cb: Function) {
+  new auth0.Management({ domain: auth0Domain, token: idToken }).getUser(userId, cb);
+}

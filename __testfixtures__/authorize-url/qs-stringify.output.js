@@ -1,0 +1,22 @@
+import qs from 'qs';
+import auth0 from 'auth0-js';
+
+const AUTH0_DOMAIN = 'acme.auth0.com';
+
+export function loginUrl(state) {
+  const params = {
+    audience: `https://${AUTH0_DOMAIN}/api/v2/`,
+    scope: 'openid profile email read:current_user',
+    response_type: 'token id_token',
+    client_id: 'abc123',
+    redirect_uri: 'https://app.example.com/callback',
+    state,
+    nonce: state,
+  };
+  return 'https://' + AUTH0_DOMAIN + '/authorize?' + qs.stringify(params);
+}
+
+export function getProfile(token, userId, cb) {
+  const mgmt = new auth0.Management({ domain: AUTH0_DOMAIN, token });
+  mgmt.getUser(userId, cb);
+}

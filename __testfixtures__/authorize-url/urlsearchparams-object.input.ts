@@ -1,0 +1,18 @@
+import { Management } from 'auth0-js';
+
+const domain = 'acme.auth0.com';
+
+export function authorizeUrl(clientId: string, nonce: string): string {
+  const params = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'id_token',
+    redirect_uri: `${window.location.origin}/callback`,
+    scope: 'openid profile',
+    nonce,
+  });
+  return `https://${domain}/authorize?${params.toString()}`;
+}
+
+export function linkAccount(primaryIdToken: string, userId: string, secondaryIdToken: string): void {
+  new Management({ domain, token: primaryIdToken }).linkUser(userId, secondaryIdToken, () => undefined);
+}

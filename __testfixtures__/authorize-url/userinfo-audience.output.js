@@ -1,0 +1,8 @@
+import auth0 from 'auth0-js';
+
+// An /userinfo audience only asks for the profile endpoint; the Management API's replaces it.
+const url = 'https://acme.auth0.com/authorize?audience=https://acme.auth0.com/api/v2/&scope=openid%20read:current_user&response_type=token%20id_token&client_id=abc123';
+
+window.location.assign(url);
+
+new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser(userId, cb);
