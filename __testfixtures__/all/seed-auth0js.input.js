@@ -1,0 +1,18 @@
+// get an ID Token
+var webAuth = new auth0.WebAuth({
+  clientID: '{yourClientId}',
+  domain: '{yourDomain}',
+  redirectUri: 'https://{yourApp}/callback',
+  scope: 'openid',
+  responseType: 'id_token'
+});
+// create a new instance
+var auth0Manage = new auth0.Management({
+  domain: '{yourDomain}',
+  token: '{yourIdToken}'
+});
+
+auth0Manage.getUser(userId, function (err, user) {
+  if (err) return console.error(err);
+  console.log(user);
+});
