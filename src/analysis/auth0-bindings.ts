@@ -82,9 +82,11 @@ export function findAuth0Bindings(j: JSCodeshift, root: Collection): Auth0Bindin
   });
 
   // Browser globals count unless the file binds the name to something else.
-  if (!namespaces.has('auth0') && !isLocallyDeclared(j, root, 'auth0')) namespaces.set('auth0', 'auth0-js');
+  const globals = ['auth0', 'Auth0Lock', 'Auth0LockPasswordless'];
+  const declared = declaredNames(j, root, globals);
+  if (!namespaces.has('auth0') && !declared.has('auth0')) namespaces.set('auth0', 'auth0-js');
   for (const global of ['Auth0Lock', 'Auth0LockPasswordless'] as const) {
-    if (!classes.has(global) && !isLocallyDeclared(j, root, global)) classes.set(global, global);
+    if (!classes.has(global) && !declared.has(global)) classes.set(global, global);
   }
   return { namespaces, classes };
 }
@@ -100,14 +102,32 @@ function requiredLibrary(node: AnyNode | null): string | undefined {
   return lib !== undefined && LIBRARY_CLASSES[lib] ? lib : undefined;
 }
 
-function isLocallyDeclared(j: JSCodeshift, root: Collection, name: string): boolean {
-  return (
-    root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).size() > 0 ||
-    root.find(j.FunctionDeclaration, { id: { name } }).size() > 0 ||
-    root.find(j.ClassDeclaration, { id: { name } }).size() > 0 ||
-    root.find(j.ImportSpecifier, { local: { name } }).size() > 0 ||
-    root.find(j.ImportDefaultSpecifier, { local: { name } }).size() > 0
-  );
+/** Which of `names` the file declares itself (variables, functions, classes, imports), in one walk. */
+function declaredNames(j: JSCodeshift, root: Collection, names: readonly string[]): Set<string> {
+  const wanted = new Set(names);
+  const found = new Set<string>();
+  const note = (id: unknown): void => {
+    const n = asNode(id);
+    if (n?.type === 'Identifier' && wanted.has(n.name as string)) found.add(n.name as string);
+  };
+  root.find(j.Node).forEach((path) => {
+    const n = path.node as unknown as AnyNode;
+    switch (n.type) {
+      case 'VariableDeclarator':
+      case 'FunctionDeclaration':
+      case 'ClassDeclaration':
+        note(n.id);
+        break;
+      case 'ImportSpecifier':
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+        note(n.local);
+        break;
+      default:
+        break;
+    }
+  });
+  return found;
 }
 
 /**
