@@ -2,6 +2,7 @@ import type { API, ASTNode, Collection, FileInfo, JSCodeshift, Options } from 'j
 import { EditConflictError, EditList, spanOf } from './ast/edits';
 import { eolOf, indentAt } from './ast/nodes';
 import { type ParserName, parseSource } from './ast/parse';
+import { mayNeedMigration } from './analysis/prefilter';
 import { parserForPath } from './runner/parser';
 import { parseScopeList } from './catalog/scopes';
 import type {
@@ -192,11 +193,17 @@ function addTodoComments(source: string, edits: EditList, targets: { offset: num
 
 const PARSER_NAMES: readonly ParserName[] = ['babel', 'ts', 'tsx', 'flow'];
 
-/** jscodeshift's CLI passes its `--parser` to the transform (`babylon` is babel without JSX compat). */
-function parserFromOptions(options: Options): ParserName | undefined {
-  const name = options.parser;
-  if (name === 'babylon') return 'babel';
-  return typeof name === 'string' && (PARSER_NAMES as readonly string[]).includes(name) ? (name as ParserName) : undefined;
+/**
+ * The parser for a file under stock jscodeshift. Its `--parser` is passed to transforms, but it
+ * defaults to `babel` even for `.ts`/`.tsx` files, which babel cannot read: there the file's
+ * extension decides, so `jscodeshift -t … src/` works on a mixed tree without two runs.
+ */
+function parserForStockRun(options: Options, file: FileInfo): ParserName {
+  const byPath = parserForPath(file.path, file.source);
+  const name = options.parser === 'babylon' ? 'babel' : options.parser;
+  if (typeof name !== 'string' || !(PARSER_NAMES as readonly string[]).includes(name)) return byPath;
+  if (name === 'babel' && (byPath === 'ts' || byPath === 'tsx')) return byPath;
+  return name as ParserName;
 }
 
 /** A one-line, human-readable rendering of a finding (stock jscodeshift prints these as `REP` lines). */
@@ -210,8 +217,10 @@ export function formatFinding(f: Finding): string {
  */
 export function toJscodeshiftTransform(modules: readonly TransformModule[]) {
   return function transform(file: FileInfo, api: API, options: Options): string | null {
+    // The same text test our runner applies before parsing: a file without it cannot change.
+    if (!mayNeedMigration(file.source)) return null;
     const j = api.jscodeshift;
-    const parser = parserFromOptions(options) ?? parserForPath(file.path, file.source);
+    const parser = parserForStockRun(options, file);
     const result = runTransforms({
       j,
       parse: (text) => parseSource(j, parser, text),
