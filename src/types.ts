@@ -67,6 +67,12 @@ export interface PackageFacts {
   /** Scopes those endpoints need in the run's scope mode, in catalog order. */
   scopes: readonly string[];
   storage: StorageFacts;
+  /**
+   * Literal `*.auth0.com` hosts the package's login clients are built with (WebAuth, Lock,
+   * Authentication…). When there is exactly one, a call in another file — a browser app whose
+   * scripts share globals — can take its audience from it.
+   */
+  tenantHosts?: readonly string[];
   /** Versions declared in the package's package.json, if any. */
   versions: { auth0Js?: string; auth0Lock?: string };
 }

@@ -31,7 +31,7 @@ import {
   mayContainTokenRequests,
 } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
-import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, audienceFromDomain, classifyExistingAudience, customDomainMessage } from '../src/ast/audience';
+import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, audienceFromDomain, audienceFromHost, classifyExistingAudience, customDomainMessage } from '../src/ast/audience';
 import { spanOf, textOf } from '../src/ast/edits';
 import {
   type FormBody,
@@ -285,6 +285,11 @@ function clientAudience(run: Run, request: SdkTokenRequest, client: ClientConstr
   if (ctx.options.audience) return { ok: true, text: quoteString(ctx.options.audience, quote) };
   const className = request.library === 'auth0-js' ? 'auth0.WebAuth / auth0.Authentication' : 'AuthenticationClient';
   const domain = client ? clientOption(client, 'domain') : undefined;
+  const packageHosts = ctx.packageFacts?.tenantHosts ?? [];
+  if ((!client || !domain) && packageHosts.length === 1) {
+    // A browser app's scripts share globals: the client lives in another file of the package.
+    return audienceFromHost(ctx, packageHosts[0], quote);
+  }
   if (!client || !domain) {
     return {
       ok: false,

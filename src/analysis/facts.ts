@@ -1,8 +1,10 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { scopesForEndpoints, sortScopes } from '../catalog/scopes';
 import type { PackageFacts, ScopeMode, StorageFacts, TransformContext } from '../types';
-import { findAuth0Bindings } from './auth0-bindings';
-import { findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
+import { propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
+import { classifyHost, normaliseHost } from '../catalog/audience';
+import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
+import { constantInitialisers, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
 
 /** What one file contributes to its package's facts (see the package scan in the runner). */
@@ -10,6 +12,8 @@ export interface FileFacts {
   /** Catalog ids of the Management API endpoints the file calls (auth0.js methods and raw HTTP). */
   endpoints: string[];
   storage: StorageFacts;
+  /** Literal tenant hosts given to the file's Auth0 login clients. */
+  tenantHosts?: string[];
 }
 
 export const EMPTY_STORAGE: StorageFacts = { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] };
@@ -30,12 +34,30 @@ export function collectFileFacts(j: JSCodeshift, root: Collection): FileFacts {
   }
   return {
     endpoints: [...endpoints].sort(),
+    tenantHosts: clientTenantHosts(j, root, bindings),
     storage: {
       idTokenKeys: [...idTokenKeys],
       accessTokenKeys: [...accessTokenKeys],
       managementTokenKeys: managementStorageKeys(j, root, bindings),
     },
   };
+}
+
+const LOGIN_CLIENTS: readonly Auth0Class[] = ['WebAuth', 'Authentication', 'AuthenticationClient', 'Auth0Lock', 'Auth0LockPasswordless'];
+
+/** `domain` values (Lock: the second argument) that are, or are bound once to, a tenant host literal. */
+function clientTenantHosts(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): string[] {
+  const constants = constantInitialisers(j, root);
+  const hosts = new Set<string>();
+  for (const { path, className } of findConstructions(j, root, bindings, LOGIN_CLIENTS)) {
+    const args = (path.node as unknown as { arguments: unknown[] }).arguments;
+    const domainNode = className.startsWith('Auth0Lock') ? args[1] : propertyValue(unwrapExpression(args[0]), 'domain');
+    let value = unwrapExpression(domainNode);
+    if (value?.type === 'Identifier') value = constants.get(value.name as string) ?? null;
+    const host = stringValue(value);
+    if (host !== undefined && classifyHost(host) === 'tenant') hosts.add(normaliseHost(host));
+  }
+  return [...hosts];
 }
 
 /** The scopes a file needs by its own calls alone (stock jscodeshift has no package scan). */
@@ -51,11 +73,13 @@ export function mergePackageFacts(
   versions: PackageFacts['versions'] = {},
 ): PackageFacts {
   const endpoints = new Set<string>();
+  const tenantHosts = new Set<string>();
   const idTokenKeys = new Set<string>();
   const accessTokenKeys = new Set<string>();
   const managementTokenKeys = new Set<string>();
   for (const f of files) {
     f.endpoints.forEach((e) => endpoints.add(e));
+    (f.tenantHosts ?? []).forEach((h) => tenantHosts.add(h));
     f.storage.idTokenKeys.forEach((k) => idTokenKeys.add(k));
     f.storage.accessTokenKeys.forEach((k) => accessTokenKeys.add(k));
     f.storage.managementTokenKeys.forEach((k) => managementTokenKeys.add(k));
@@ -70,6 +94,7 @@ export function mergePackageFacts(
       accessTokenKeys: [...accessTokenKeys],
       managementTokenKeys: [...managementTokenKeys],
     },
+    tenantHosts: [...tenantHosts].sort(),
     versions,
   };
 }

@@ -89,3 +89,22 @@ describe('mergePackageFacts', () => {
     expect(mergePackageFacts('web', [a, b], 'any-user').scopes).toEqual(['read:users', 'update:users']);
   });
 });
+
+describe('tenant hosts', () => {
+  it('collects literal tenant hosts of login clients, directly or through a constant', () => {
+    const j = jscodeshift.withParser('babel');
+    const source = `
+      var DOMAIN = 'acme.eu.auth0.com';
+      var webAuth = new auth0.WebAuth({ domain: DOMAIN, clientID: 'x' });
+      var lock = new Auth0Lock('id', 'acme.auth0.com', {});
+      var custom = new auth0.WebAuth({ domain: 'login.acme.com', clientID: 'x' });
+      var dynamic = new auth0.WebAuth({ domain: config.domain, clientID: 'x' });
+    `;
+    const f = collectFileFacts(j, j(source));
+    expect(f.tenantHosts).toEqual(['acme.eu.auth0.com', 'acme.auth0.com']);
+    expect(mergePackageFacts('.', [f, { ...f, tenantHosts: ['acme.auth0.com'] }], 'current-user').tenantHosts).toEqual([
+      'acme.auth0.com',
+      'acme.eu.auth0.com',
+    ]);
+  });
+});
