@@ -1,0 +1,44 @@
+import type { FindingCode, TransformId } from '../types';
+import type { FileError, FileStatus, RunReport, RunTotals } from '../runner/types';
+import { unifiedDiff } from './diff';
+
+/** The `--json` report, version 1. Its keys are a contract (DESIGN.md); add, never rename. */
+export interface JsonReportV1 {
+  version: 1;
+  totals: RunTotals;
+  packages: { path: string; scopes: string[]; endpoints: string[] }[];
+  files: JsonFileV1[];
+}
+
+export interface JsonFileV1 {
+  /** relative to the cwd, `/`-separated */
+  path: string;
+  status: FileStatus;
+  /** transforms that changed the file */
+  transforms: TransformId[];
+  findings: { code: FindingCode; transform: TransformId; line: number; column: number; message: string }[];
+  /** with --dry, the file's unified diff when it changed; otherwise null */
+  patch: string | null;
+  /** why the file could not be processed or written, `line:column message` when it has a place */
+  error: string | null;
+}
+
+export function formatFileError(error: FileError): string {
+  return error.line !== undefined ? `${error.line}:${error.column ?? 1} ${error.message}` : error.message;
+}
+
+export function toJsonReport(report: RunReport, options: { patches: boolean }): JsonReportV1 {
+  return {
+    version: 1,
+    totals: { ...report.totals },
+    packages: report.packages.map((p) => ({ path: p.path, scopes: [...p.scopes], endpoints: [...p.endpoints] })),
+    files: report.files.map((file) => ({
+      path: file.path,
+      status: file.status,
+      transforms: [...file.transforms],
+      findings: file.findings.map((f) => ({ code: f.code, transform: f.transform, line: f.line, column: f.column, message: f.message })),
+      patch: options.patches && file.status === 'changed' ? unifiedDiff(file.path, file.before, file.after) : null,
+      error: file.error ? formatFileError(file.error) : null,
+    })),
+  };
+}

@@ -1,0 +1,401 @@
+import { realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import * as path from 'node:path';
+import type { FileFacts } from '../analysis/facts';
+import { mergePackageFacts } from '../analysis/facts';
+import type { PackageFacts } from '../types';
+import { selectTransforms } from '../../transforms/index';
+import { discover, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
+import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
+import { gitDirtyPaths, gitTopLevel } from './git';
+import { PackageIndex } from './packages';
+import { passesPrefilter } from './quick-filter';
+import { createReadBuffer, readSourceFile } from './read';
+import { createProcessor, workerCountFor } from './pool';
+import {
+  emptySkipCounts,
+  type FileError,
+  type FileResult,
+  type PackageSummary,
+  type RunListener,
+  type RunOptions,
+  type RunReport,
+  type SkipCounts,
+} from './types';
+import { writeFileAtomic } from './write';
+
+/** How often (in files) reading reports progress. */
+const READ_PROGRESS_EVERY = 1000;
+
+/** A file that passed the text pre-filter. */
+interface Candidate {
+  id: number;
+  absolutePath: string;
+  /** relative to cwd, `/`-separated */
+  path: string;
+  packageDir: string;
+  text: string;
+  /** set when the file could not be read as UTF-8 text */
+  readError: FileError | null;
+}
+
+/** What reading the discovered files counted. */
+interface ReadTally {
+  /** files read and pre-filtered */
+  scanned: number;
+  skipped: SkipCounts;
+}
+
+interface PackageWork {
+  dir: string;
+  targets: Candidate[];
+  /** files of the package outside the given paths, scanned for facts only */
+  context: Candidate[];
+  facts: FileFacts[];
+}
+
+/**
+ * One run: discover, pre-filter, scan each package, transform, and (in write mode) write.
+ * Emits events and returns a report; never prints. Throws PathNotFoundError or
+ * UnsupportedFileError for bad paths and an Error for an unknown transform, before touching
+ * anything.
+ */
+export async function run(options: RunOptions, listener: RunListener = () => {}): Promise<RunReport> {
+  const started = performance.now();
+  if (options.modules === undefined) selectTransforms(options.transform);
+  const cwd = realpathSync(options.cwd);
+  const searchPaths = options.paths.map((given) => {
+    try {
+      return realpathSync(path.resolve(cwd, given));
+    } catch {
+      throw new PathNotFoundError(given);
+    }
+  });
+  const searchDirs = searchPaths.filter((p) => statSync(p).isDirectory());
+
+  listener({ type: 'phase', phase: 'discover' });
+  const discovery = discover({ cwd, paths: searchPaths, ignore: options.ignore });
+  const skipped = discovery.skipped;
+  const packages = new PackageIndex();
+  let nextId = 0;
+
+  listener({ type: 'phase', phase: 'read' });
+  const targets: Candidate[] = [];
+  const buffer = createReadBuffer();
+  const tally: ReadTally = { scanned: 0, skipped };
+  discovery.files.forEach((file, index) => {
+    const candidate = readCandidate(file, cwd, packages, tally, buffer, nextId);
+    if (candidate) {
+      targets.push(candidate);
+      nextId++;
+    }
+    if ((index + 1) % READ_PROGRESS_EVERY === 0) {
+      listener({ type: 'progress', phase: 'read', done: index + 1, total: discovery.files.length });
+    }
+  });
+
+  const report: RunReport = {
+    mode: options.mode,
+    transform: options.transform,
+    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0 },
+    skipped,
+    packages: [],
+    files: [],
+    interrupted: false,
+    refusedDirty: [],
+    outsideGit: [],
+    elapsedMs: 0,
+  };
+  if (targets.length === 0) return finish(report, started);
+
+  const work = groupByPackage(targets);
+  const targetPaths = new Set(targets.map((c) => c.absolutePath));
+  for (const pkg of work.values()) {
+    if (searchDirs.some((dir) => isInside(dir, pkg.dir))) continue;
+    // The paths cover only part of this package: its other files still decide its scopes.
+    pkg.context = readPackageContext(pkg.dir, targetPaths, { cwd, ignore: options.ignore, packages, buffer }, nextId);
+    nextId += pkg.context.length;
+  }
+
+  const results = await scanAndTransform(options, cwd, packages, work, targets, listener);
+  report.interrupted = results.interrupted;
+
+  for (const candidate of targets) {
+    const result = toFileResult(candidate, results.scans.get(candidate.id), results.transforms.get(candidate.id));
+    report.files.push({ ...result, packagePath: relativePosix(cwd, candidate.packageDir) });
+  }
+  report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Stopped before the package scan finished, the scopes are unknown: better none than wrong ones.
+  const scanned = results.packageFacts.size > 0;
+  report.packages = scanned ? summarisePackages(options, packages, work, results.packageFacts, cwd) : [];
+
+  if (options.mode === 'write' && !report.interrupted) await writeChanges(options, report, listener);
+  if (report.interrupted && options.mode === 'write') {
+    // Computed but never written: the report must not claim them.
+    for (const file of report.files) if (file.status === 'changed' && !file.written) file.status = 'skipped';
+  }
+  if (report.interrupted) listener({ type: 'interrupted' });
+  return finish(report, started);
+}
+
+function readCandidate(
+  file: DiscoveredFile,
+  cwd: string,
+  packages: PackageIndex,
+  tally: ReadTally,
+  buffer: Buffer,
+  id: number,
+): Candidate | null {
+  const outcome = readSourceFile(file.absolutePath, buffer);
+  const candidate = (text: string, readError: FileError | null): Candidate => ({
+    id,
+    absolutePath: file.absolutePath,
+    path: relativePosix(cwd, file.absolutePath),
+    packageDir: packages.packageDirFor(file.absolutePath, file.root),
+    text,
+    readError,
+  });
+  switch (outcome.kind) {
+    case 'symlink':
+      tally.skipped.symlink++;
+      return null;
+    case 'too-large':
+      tally.skipped['too-large']++;
+      return null;
+    case 'absent':
+      return null;
+    case 'failed':
+      return candidate('', { message: `cannot read: ${outcome.message}` });
+    case 'read':
+      tally.scanned++;
+      break;
+  }
+  if (!passesPrefilter(buffer, outcome.length)) return null;
+  const bytes = buffer.subarray(0, outcome.length);
+  if (!isUtf8(bytes)) return candidate('', { message: 'not UTF-8 text; convert it to UTF-8 or leave it out with --ignore' });
+  const text = bytes.toString('utf8');
+  if (looksMinified(text)) {
+    tally.skipped.minified++;
+    return null;
+  }
+  return candidate(text, null);
+}
+
+/** The candidate files of a package that lie outside the given paths, read for the package scan only. */
+function readPackageContext(
+  packageDir: string,
+  targetPaths: ReadonlySet<string>,
+  context: { cwd: string; ignore: readonly string[]; packages: PackageIndex; buffer: Buffer },
+  firstId: number,
+): Candidate[] {
+  const found: Candidate[] = [];
+  const tally: ReadTally = { scanned: 0, skipped: emptySkipCounts() };
+  for (const file of discover({ cwd: context.cwd, paths: [packageDir], ignore: context.ignore }).files) {
+    if (targetPaths.has(file.absolutePath)) continue;
+    if (context.packages.packageDirFor(file.absolutePath, file.root) !== packageDir) continue;
+    const candidate = readCandidate(file, context.cwd, context.packages, tally, context.buffer, firstId + found.length);
+    if (candidate && candidate.readError === null) found.push(candidate);
+  }
+  return found;
+}
+
+function groupByPackage(targets: readonly Candidate[]): Map<string, PackageWork> {
+  const work = new Map<string, PackageWork>();
+  for (const candidate of targets) {
+    let pkg = work.get(candidate.packageDir);
+    if (!pkg) {
+      pkg = { dir: candidate.packageDir, targets: [], context: [], facts: [] };
+      work.set(candidate.packageDir, pkg);
+    }
+    pkg.targets.push(candidate);
+  }
+  return work;
+}
+
+interface ProcessResults {
+  scans: Map<number, ScanResult>;
+  transforms: Map<number, TransformResult>;
+  packageFacts: Map<string, PackageFacts>;
+  interrupted: boolean;
+}
+
+async function scanAndTransform(
+  options: RunOptions,
+  cwd: string,
+  packages: PackageIndex,
+  work: Map<string, PackageWork>,
+  targets: readonly Candidate[],
+  listener: RunListener,
+): Promise<ProcessResults> {
+  const scans = new Map<number, ScanResult>();
+  const transforms = new Map<number, TransformResult>();
+  const packageFacts = new Map<string, PackageFacts>();
+  const packageOf = new Map<number, PackageWork>();
+  const requests: ScanRequest[] = [];
+  for (const pkg of work.values()) {
+    for (const c of pkg.targets) {
+      packageOf.set(c.id, pkg);
+      if (c.readError === null) requests.push({ id: c.id, filePath: c.path, source: c.text, keep: true });
+    }
+    for (const c of pkg.context) {
+      packageOf.set(c.id, pkg);
+      requests.push({ id: c.id, filePath: c.path, source: c.text, keep: false });
+    }
+  }
+  const signal = options.signal;
+  const aborted = (): boolean => signal?.aborted === true;
+  if (requests.length === 0) return { scans, transforms, packageFacts, interrupted: false };
+
+  const processor = await createProcessor({
+    selection: options.transform,
+    transformOptions: options.transformOptions,
+    workers: workerCountFor(requests.length, options.workers, options.workersExplicit),
+    modules: options.modules,
+  });
+  try {
+    listener({ type: 'phase', phase: 'scan' });
+    await processor.scan(
+      requests,
+      (result) => {
+        scans.set(result.id, result);
+        if (result.facts) packageOf.get(result.id)?.facts.push(result.facts);
+        listener({ type: 'progress', phase: 'scan', done: scans.size, total: requests.length });
+      },
+      signal,
+    );
+    if (aborted()) return { scans, transforms, packageFacts, interrupted: true };
+
+    for (const pkg of work.values()) {
+      const rel = relativePosix(cwd, pkg.dir);
+      packageFacts.set(pkg.dir, mergePackageFacts(rel, pkg.facts, options.transformOptions.scopeMode, packages.versionsOf(pkg.dir)));
+    }
+    const transformRequests: TransformRequest[] = targets
+      .filter((c) => scans.get(c.id)?.error === null)
+      .map((c) => ({ id: c.id, packageFacts: packageFacts.get(c.packageDir) as PackageFacts }));
+    listener({ type: 'phase', phase: 'transform' });
+    await processor.transform(
+      transformRequests,
+      (result) => {
+        transforms.set(result.id, result);
+        listener({ type: 'progress', phase: 'transform', done: transforms.size, total: transformRequests.length });
+      },
+      signal,
+    );
+  } finally {
+    await processor.close();
+  }
+  return { scans, transforms, packageFacts, interrupted: aborted() };
+}
+
+function toFileResult(candidate: Candidate, scan: ScanResult | undefined, transform: TransformResult | undefined): FileResult {
+  const base: FileResult = {
+    path: candidate.path,
+    absolutePath: candidate.absolutePath,
+    packagePath: '',
+    status: 'skipped',
+    transforms: [],
+    findings: [],
+    error: null,
+    before: candidate.text,
+    after: candidate.text,
+    written: false,
+  };
+  const error = candidate.readError ?? scan?.error ?? transform?.error ?? null;
+  if (error) return { ...base, status: 'error', error };
+  if (!transform) return base;
+  const changed = transform.output !== null;
+  return {
+    ...base,
+    status: changed ? 'changed' : 'unchanged',
+    transforms: transform.changedBy,
+    findings: transform.findings,
+    after: transform.output ?? candidate.text,
+  };
+}
+
+function summarisePackages(
+  options: RunOptions,
+  index: PackageIndex,
+  work: Map<string, PackageWork>,
+  facts: Map<string, PackageFacts>,
+  cwd: string,
+): PackageSummary[] {
+  const summaries: PackageSummary[] = [];
+  for (const pkg of work.values()) {
+    const merged = facts.get(pkg.dir);
+    summaries.push({
+      path: relativePosix(cwd, pkg.dir),
+      scopes: options.transformOptions.scopes ?? merged?.scopes ?? [],
+      endpoints: merged?.endpoints ?? [],
+      versions: merged?.versions ?? index.versionsOf(pkg.dir),
+    });
+  }
+  return summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Writes every changed file, one at a time so a Ctrl-C between two files stops the rest. Without
+ * --force, nothing is written when any of them has uncommitted changes in git.
+ */
+async function writeChanges(options: RunOptions, report: RunReport, listener: RunListener): Promise<void> {
+  const changed = report.files.filter((f) => f.status === 'changed');
+  if (changed.length === 0) return;
+  const byTopLevel = new Map<string, FileResult[]>();
+  for (const file of changed) {
+    const top = gitTopLevel(path.dirname(file.absolutePath));
+    if (top === null) {
+      report.outsideGit.push(file.path);
+      continue;
+    }
+    const group = byTopLevel.get(top) ?? [];
+    group.push(file);
+    byTopLevel.set(top, group);
+  }
+  if (!options.force) {
+    for (const [top, files] of byTopLevel) {
+      const dirty = gitDirtyPaths(top, files.map((f) => relativePosix(top, f.absolutePath)));
+      for (const file of files) if (dirty.has(relativePosix(top, file.absolutePath))) report.refusedDirty.push(file.path);
+    }
+    if (report.refusedDirty.length > 0) return;
+  }
+  listener({ type: 'phase', phase: 'write' });
+  let done = 0;
+  for (const file of changed) {
+    if (options.signal?.aborted) {
+      report.interrupted = true;
+      file.status = 'skipped';
+      continue;
+    }
+    try {
+      writeFileAtomic(file.absolutePath, file.after, file.before);
+      file.written = true;
+      listener({ type: 'written', path: file.path });
+    } catch (error) {
+      file.status = 'error';
+      file.error = { message: `not written: ${messageOf(error)}` };
+    }
+    listener({ type: 'progress', phase: 'write', done: ++done, total: changed.length });
+    // Lets a Ctrl-C handler run between two files; the write itself is never cut short.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function finish(report: RunReport, started: number): RunReport {
+  for (const file of report.files) {
+    if (file.status === 'changed') report.totals.changed++;
+    else if (file.status === 'unchanged') report.totals.unchanged++;
+    else if (file.status === 'error') report.totals.errors++;
+    report.totals.findings += file.findings.length;
+  }
+  report.elapsedMs = Math.round(performance.now() - started);
+  return report;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,142 @@
+import type { Finding, PackageFacts, TransformId, TransformModule, TransformOptions } from '../types';
+
+/** What a run does with the files it would change. */
+export type RunMode =
+  /** write the changed files */
+  | 'write'
+  /** write nothing; the caller prints the diff */
+  | 'dry'
+  /** write nothing; the caller judges pending changes and findings */
+  | 'check';
+
+export interface RunOptions {
+  /** Directory the paths are relative to, and that report paths are relative to. */
+  cwd: string;
+  /** Files or folders to migrate, as given on the command line. */
+  paths: readonly string[];
+  /** `all` or one transform id. */
+  transform: string;
+  mode: RunMode;
+  transformOptions: TransformOptions;
+  /** Extra gitignore-style patterns, relative to `cwd`. */
+  ignore: readonly string[];
+  /** Upper bound on worker threads; 1 runs everything in this thread. */
+  workers: number;
+  /** When false, `workers` is only a ceiling and small runs stay in this thread. */
+  workersExplicit: boolean;
+  /** Write even when target files have uncommitted git changes. */
+  force: boolean;
+  /** Aborting stops dispatching work; writes already started finish. */
+  signal?: AbortSignal;
+  /**
+   * Transform modules to run in this thread instead of the registry's (tests use this to drive
+   * the runner with stand-in transforms). Forces in-process processing: modules cannot cross
+   * into a worker thread.
+   */
+  modules?: readonly TransformModule[];
+}
+
+/** Why discovery left a file or folder out; each is counted in the summary. */
+export type SkipReason =
+  /** a dependency folder such as node_modules */
+  | 'dependencies'
+  /** a build-output folder such as dist or coverage */
+  | 'build-output'
+  /** `*.min.js` or a file of very long lines */
+  | 'minified'
+  /** over the size limit */
+  | 'too-large'
+  /** a symbolic link; its target is processed under its own path when it lies inside the given paths */
+  | 'symlink'
+  /** matched an `--ignore` pattern */
+  | 'ignore-option';
+
+export type SkipCounts = Record<SkipReason, number>;
+
+export function emptySkipCounts(): SkipCounts {
+  return { dependencies: 0, 'build-output': 0, minified: 0, 'too-large': 0, symlink: 0, 'ignore-option': 0 };
+}
+
+export interface FileError {
+  message: string;
+  /** 1-based, when the failure has a place (parse errors do) */
+  line?: number;
+  /** 1-based */
+  column?: number;
+}
+
+export type FileStatus =
+  | 'changed'
+  | 'unchanged'
+  | 'error'
+  /** not processed or not written because the run was interrupted */
+  | 'skipped';
+
+/** The outcome for one candidate file (a file that passed the text pre-filter). */
+export interface FileResult {
+  /** relative to the run's cwd, `/`-separated */
+  path: string;
+  absolutePath: string;
+  /** package folder relative to cwd ('.' for cwd) */
+  packagePath: string;
+  status: FileStatus;
+  /** transforms that changed the file */
+  transforms: TransformId[];
+  findings: Finding[];
+  error: FileError | null;
+  /** the text that was read */
+  before: string;
+  /** the new text; equal to `before` unless status is 'changed' */
+  after: string;
+  /** true once the new text is on disk */
+  written: boolean;
+}
+
+/** The scopes and endpoints one package's configs now request. */
+export interface PackageSummary {
+  /** relative to cwd, `/`-separated ('.' for cwd) */
+  path: string;
+  scopes: readonly string[];
+  endpoints: readonly string[];
+  versions: PackageFacts['versions'];
+}
+
+export interface RunTotals {
+  /** files whose text was read and pre-filtered */
+  scanned: number;
+  /** files that passed the pre-filter */
+  candidates: number;
+  changed: number;
+  unchanged: number;
+  errors: number;
+  findings: number;
+}
+
+export interface RunReport {
+  mode: RunMode;
+  transform: string;
+  totals: RunTotals;
+  skipped: SkipCounts;
+  packages: PackageSummary[];
+  /** every candidate file, sorted by path */
+  files: FileResult[];
+  /** set when the run stopped early (Ctrl-C) */
+  interrupted: boolean;
+  /** files that would change but have uncommitted git changes; when non-empty nothing was written */
+  refusedDirty: string[];
+  /** changed files that live in no git work tree (no way back but the diff) */
+  outsideGit: string[];
+  /** milliseconds the run took */
+  elapsedMs: number;
+}
+
+export type RunPhase = 'discover' | 'read' | 'scan' | 'transform' | 'write';
+
+/** What the runner tells its caller while it works; the runner itself never prints. */
+export type RunEvent =
+  | { type: 'phase'; phase: RunPhase }
+  | { type: 'progress'; phase: RunPhase; done: number; total: number }
+  | { type: 'written'; path: string }
+  | { type: 'interrupted' };
+
+export type RunListener = (event: RunEvent) => void;

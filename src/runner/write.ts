@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
+
+export class ChangedOnDiskError extends Error {
+  constructor(readonly path: string) {
+    super('the file changed on disk while the codemod ran; not written (run again)');
+    this.name = 'ChangedOnDiskError';
+  }
+}
+
+/**
+ * Replaces a file's content all at once: the new text goes to a temporary file in the same
+ * folder (same file system, so the rename is atomic), carrying the old file's permission bits,
+ * and is renamed over the old one. A reader, a crash or a Ctrl-C sees the old file or the new
+ * one, never half of each. Refuses when the file no longer holds `expected` (edited meanwhile).
+ */
+export function writeFileAtomic(filePath: string, content: string, expected: string): void {
+  const current = readFileSync(filePath, 'utf8');
+  if (current !== expected) throw new ChangedOnDiskError(filePath);
+  const mode = statSync(filePath).mode & 0o7777;
+  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.auth0-mgmt-codemod.tmp`);
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    try {
+      const data = Buffer.from(content, 'utf8');
+      for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+      // The creation mode is filtered by the umask; the old file's bits are set explicitly.
+      fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, filePath);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temporary file is already gone; the original error is the one to report.
+    }
+    throw error;
+  }
+}

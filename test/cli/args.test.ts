@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError, type ParsedCommand } from '../../src/cli/args';
+import { makeTempDir, removeTempDirs, writeTree } from './helpers';
+
+afterAll(removeTempDirs);
+
+const cwd = makeTempDir();
+writeTree(cwd, { 'src/a.js': '', 'packages/web/a.js': '' });
+
+function parse(...argv: string[]): ParsedCommand {
+  return parseCommandLine(argv, { cwd, version: '9.9.9', defaultWorkers: 4 });
+}
+
+function runArgs(...argv: string[]) {
+  const parsed = parse(...argv);
+  if (parsed.kind !== 'run') throw new Error(`expected a run, got ${parsed.kind}`);
+  return parsed.args;
+}
+
+describe('parseCommandLine', () => {
+  it('defaults to every transform on the current folder, writing', () => {
+    expect(runArgs()).toEqual({
+      transform: 'all',
+      paths: ['.'],
+      dry: false,
+      check: false,
+      json: false,
+      scopeMode: 'current-user',
+      todoComments: false,
+      ignore: [],
+      workers: 4,
+      workersExplicit: false,
+      force: false,
+    });
+  });
+
+  it('reads a transform, paths and every option', () => {
+    expect(
+      runArgs(
+        'webauth-config',
+        'packages/web',
+        'src',
+        '--dry',
+        '--check',
+        '--json',
+        '--audience',
+        'https://acme.eu.auth0.com/api/v2/',
+        '--scope-mode',
+        'any-user',
+        '--scopes',
+        'read:users,update:users',
+        '--todo-comments',
+        '--ignore',
+        '*.spec.js',
+        '--ignore',
+        'legacy/',
+        '--workers',
+        '3',
+        '--force',
+      ),
+    ).toEqual({
+      transform: 'webauth-config',
+      paths: ['packages/web', 'src'],
+      dry: true,
+      check: true,
+      json: true,
+      audience: 'https://acme.eu.auth0.com/api/v2/',
+      scopeMode: 'any-user',
+      scopes: ['read:users', 'update:users'],
+      todoComments: true,
+      ignore: ['*.spec.js', 'legacy/'],
+      workers: 3,
+      workersExplicit: true,
+      force: true,
+    });
+  });
+
+  it('takes a first argument that is a path, not a transform, as a path', () => {
+    expect(runArgs('src', '--dry')).toMatchObject({ transform: 'all', paths: ['src'] });
+  });
+
+  it('does not let a repeated --ignore swallow the paths after it', () => {
+    expect(runArgs('--ignore', 'a/', 'src')).toMatchObject({ transform: 'all', paths: ['src'], ignore: ['a/'] });
+  });
+
+  it('lists, prints help with examples, and the version', () => {
+    expect(parse('list')).toEqual({ kind: 'list' });
+    const help = parse('--help');
+    expect(help.kind).toBe('output');
+    if (help.kind === 'output') {
+      expect(help.text).toContain('Examples:');
+      expect(help.text).toContain('--todo-comments');
+      expect(help.text).toContain('Exit codes');
+    }
+    expect(parse('--version')).toEqual({ kind: 'output', text: '9.9.9\n' });
+  });
+
+  it.each([
+    [['webauth-confg'], /unknown transform "webauth-confg".*Did you mean webauth-config\?/],
+    [['all', 'no-such-dir'], /no such file or directory: no-such-dir/],
+    [['--bogus'], /Unknown argument: bogus/],
+    [['--scope-mode', 'everyone'], /Invalid values/],
+    [['--workers', '0'], /--workers needs a whole number/],
+    [['--workers', 'many'], /--workers needs a whole number/],
+    [['--audience', 'https://acme.auth0.com/api/v2'], /lacks the trailing slash.*use https:\/\/acme\.auth0\.com\/api\/v2\//],
+    [['--audience', 'https://my-api.example.com'], /Management API identifier/],
+    [['--scopes', ','], /--scopes needs at least one scope/],
+    [['list', 'extra'], /Unknown argument: extra/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(UsageError);
+    expect(() => parse(...argv)).toThrow(message);
+  });
+});
