@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './example-app';
+
+export interface PackageReport {
+  path: string;
+  scopes: string[];
+  endpoints: string[];
+}
+
+/** The parts of the CLI's JSON report (version 1, DESIGN.md) these tests read. */
+export interface CodemodReport {
+  version: number;
+  totals: { changed: number; errors: number; findings: number };
+  packages: PackageReport[];
+  files: { path: string; status: string; findings: { code: string; line: number; message: string }[] }[];
+}
+
+export type Migrator = (dir: string) => CodemodReport;
+
+const CLI_BIN = join(REPO_ROOT, 'bin', 'auth0-mgmt-codemod.js');
+
+/** Runs the built CLI exactly as a user would: `auth0-mgmt-codemod all <dir> --json`. */
+export const migrateWithCli: Migrator = (dir) => {
+  const run = spawnSync(process.execPath, [CLI_BIN, 'all', dir, '--json'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (run.error) throw run.error;
+  if (run.status !== 0) {
+    throw new Error(`auth0-mgmt-codemod exited with ${String(run.status)}:\n${run.stderr}\n${run.stdout}`);
+  }
+  const report = JSON.parse(run.stdout) as CodemodReport;
+  if (report.version !== 1 || !Array.isArray(report.packages)) {
+    throw new Error(`unexpected report from auth0-mgmt-codemod:\n${run.stdout}`);
+  }
+  return report;
+};
+
+/** How the e2e suites migrate their copy of the example: the real, built CLI. */
+export const migrate: Migrator = migrateWithCli;
+
+/** The report entry of the package at `dir` (report paths are relative to the CLI's cwd). */
+export function packageReport(report: CodemodReport, dir: string): PackageReport {
+  const found = report.packages.find((p) => resolve(REPO_ROOT, p.path) === resolve(dir));
+  if (!found) {
+    throw new Error(`no package ${dir} in the report: ${JSON.stringify(report.packages.map((p) => p.path))}`);
+  }
+  return found;
+}
