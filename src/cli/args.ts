@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import yargs from 'yargs';
 import { parseScopeList } from '../catalog/scopes';
+import { endsWithSeparator } from '../runner/discover';
 import { FINDING_CODES, type ScopeMode } from '../types';
 import { ALL_ID, TRANSFORMS } from '../../transforms/index';
 
@@ -184,7 +185,9 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
   }
   if (paths.length === 0) paths = ['.'];
   for (const p of paths) {
-    if (!existsSync(path.resolve(context.cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
+    const resolved = path.resolve(context.cwd, p);
+    if (!existsSync(resolved)) throw new UsageError(`no such file or directory: ${p}`);
+    if (endsWithSeparator(p) && !statSync(resolved).isDirectory()) throw new UsageError(`not a directory: ${p}`);
   }
 
   const audience = single(raw.audience, 'audience');

@@ -26,6 +26,7 @@ const SKIP_LABEL: Record<SkipReason, [string, string]> = {
   'build-output': ['build-output folder', 'build-output folders'],
   minified: ['minified file', 'minified files'],
   'too-large': ['file over 1 MiB', 'files over 1 MiB'],
+  binary: ['binary file', 'binary files'],
   symlink: ['symbolic link (not followed)', 'symbolic links (not followed)'],
   'ignore-option': ['path matched by --ignore', 'paths matched by --ignore'],
 };

@@ -77,24 +77,42 @@ export interface Discovery {
 }
 
 export class PathNotFoundError extends Error {
-  constructor(readonly path: string) {
-    super(`no such file or directory: ${path}`);
+  constructor(
+    readonly path: string,
+    reason = 'no such file or directory',
+  ) {
+    super(`${reason}: ${path}`);
     this.name = 'PathNotFoundError';
   }
 }
 
 export class UnsupportedFileError extends Error {
   constructor(readonly path: string) {
-    super(`not a file the codemod reads (${[...SOURCE_EXTENSIONS].join(' ')}): ${path}`);
+    super(
+      isDeclarationFile(path)
+        ? `a TypeScript declaration file holds types only, nothing to migrate: ${path}`
+        : `not a file the codemod reads (${[...SOURCE_EXTENSIONS].join(' ')}): ${path}`,
+    );
     this.name = 'UnsupportedFileError';
   }
+}
+
+/**
+ * `.d.ts`, `.d.mts`, `.d.cts`: types only, so nothing in them can call the Management API or
+ * configure a login. They are also ambient code (`export const x: T;`, functions without bodies)
+ * that the TypeScript parser for ordinary modules rejects.
+ */
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
+
+function isDeclarationFile(filePath: string): boolean {
+  return DECLARATION_FILE.test(filePath);
 }
 
 export function hasSourceExtension(filePath: string): boolean {
   const dot = filePath.lastIndexOf('.');
   if (dot === -1) return false;
   const ext = filePath.slice(dot);
-  return SOURCE_EXTENSIONS.has(ext) || SOURCE_EXTENSIONS.has(ext.toLowerCase());
+  return (SOURCE_EXTENSIONS.has(ext) || SOURCE_EXTENSIONS.has(ext.toLowerCase())) && !isDeclarationFile(filePath);
 }
 
 export function hasMinifiedName(filePath: string): boolean {
@@ -114,6 +132,15 @@ export function looksMinified(text: string): boolean {
   }
   longest = Math.max(longest, text.length - lineStart);
   return longest >= MINIFIED_LONGEST_LINE || text.length / lines >= MINIFIED_MEAN_LINE_LENGTH;
+}
+
+/**
+ * Whether a path as the user typed it names a folder by its trailing separator (`src/`). Path
+ * resolution drops that separator, and with it the promise: `file.js/` must not quietly mean
+ * `file.js`.
+ */
+export function endsWithSeparator(given: string): boolean {
+  return given.endsWith('/') || (path.sep === '\\' && given.endsWith('\\'));
 }
 
 /** `/`-separated path of `to` relative to `from` ('.' when equal). */

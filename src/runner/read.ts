@@ -1,10 +1,14 @@
-import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 
 /** Files above this size are skipped: hand-written code is far smaller, and parsing them is slow. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Refuses to open a symbolic link; absent on Windows, where an lstat does the job instead. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+/**
+ * Refuses to open a symbolic link (O_NOFOLLOW is absent on Windows, where an lstat does the job
+ * instead). O_NONBLOCK because a named pipe given as a path would otherwise block the run
+ * forever waiting for a writer; it changes nothing for regular files.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export type ReadOutcome =
   | { kind: 'read'; length: number }
@@ -12,6 +16,8 @@ export type ReadOutcome =
   | { kind: 'too-large' }
   /** listed but gone (a tracked file deleted from the work tree), or not a regular file */
   | { kind: 'absent' }
+  /** a named pipe, socket or device: not source code, and reading it may never end */
+  | { kind: 'special' }
   | { kind: 'failed'; message: string };
 
 /** One reusable buffer per run, one byte larger than the limit so an over-limit file shows itself. */
@@ -42,10 +48,14 @@ export function readSourceFile(filePath: string, buffer: Buffer): ReadOutcome {
       length += n;
       if (length === buffer.length) break;
     }
+    // A pipe without a writer reads as empty; only then is the stat worth its cost.
+    if (length === 0 && !fstatSync(fd).isFile()) return { kind: 'special' };
     return length > MAX_FILE_BYTES ? { kind: 'too-large' } : { kind: 'read', length };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { kind: 'absent' };
+    // A pipe with a writer that has not written yet.
+    if (code === 'EAGAIN') return { kind: 'special' };
     return { kind: 'failed', message: (error as Error).message };
   } finally {
     closeSync(fd);

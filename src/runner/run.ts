@@ -5,7 +5,7 @@ import type { FileFacts } from '../analysis/facts';
 import { mergePackageFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
-import { discover, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
+import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
 import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
 import { gitDirtyPaths, gitTopLevel } from './git';
 import { PackageIndex } from './packages';
@@ -65,11 +65,14 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   if (options.modules === undefined) selectTransforms(options.transform);
   const cwd = realpathSync(options.cwd);
   const searchPaths = options.paths.map((given) => {
+    let real: string;
     try {
-      return realpathSync(path.resolve(cwd, given));
+      real = realpathSync(path.resolve(cwd, given));
     } catch {
       throw new PathNotFoundError(given);
     }
+    if (endsWithSeparator(given) && !statSync(real).isDirectory()) throw new PathNotFoundError(given, 'not a directory');
+    return real;
   });
   const searchDirs = searchPaths.filter((p) => statSync(p).isDirectory());
 
@@ -164,6 +167,8 @@ function readCandidate(
       return null;
     case 'absent':
       return null;
+    case 'special':
+      return candidate('', { message: 'not a regular file (a named pipe, socket or device); nothing to migrate' });
     case 'failed':
       return candidate('', { message: `cannot read: ${outcome.message}` });
     case 'read':
@@ -172,6 +177,10 @@ function readCandidate(
   }
   if (!passesPrefilter(buffer, outcome.length)) return null;
   const bytes = buffer.subarray(0, outcome.length);
+  if (looksBinary(bytes)) {
+    tally.skipped.binary++;
+    return null;
+  }
   if (!isUtf8(bytes)) return candidate('', { message: 'not UTF-8 text; convert it to UTF-8 or leave it out with --ignore' });
   const text = bytes.toString('utf8');
   if (looksMinified(text)) {
@@ -179,6 +188,18 @@ function readCandidate(
     return null;
   }
   return candidate(text, null);
+}
+
+/** Bytes git's own test looks at to call a file binary. */
+const BINARY_SNIFF_BYTES = 8000;
+
+/**
+ * Git's test for a binary file: a NUL byte near the start. Source code has none, and a file with
+ * one (an image or an archive saved under a `.js` name) must not be parsed as code; NUL bytes are
+ * valid UTF-8, so the encoding check below would let it through.
+ */
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
 }
 
 /** The candidate files of a package that lie outside the given paths, read for the package scan only. */

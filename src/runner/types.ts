@@ -46,6 +46,8 @@ export type SkipReason =
   | 'minified'
   /** over the size limit */
   | 'too-large'
+  /** holds NUL bytes (an image or archive under a source name), so it is not code */
+  | 'binary'
   /** a symbolic link; its target is processed under its own path when it lies inside the given paths */
   | 'symlink'
   /** matched an `--ignore` pattern */
@@ -54,7 +56,7 @@ export type SkipReason =
 export type SkipCounts = Record<SkipReason, number>;
 
 export function emptySkipCounts(): SkipCounts {
-  return { dependencies: 0, 'build-output': 0, minified: 0, 'too-large': 0, symlink: 0, 'ignore-option': 0 };
+  return { dependencies: 0, 'build-output': 0, minified: 0, 'too-large': 0, binary: 0, symlink: 0, 'ignore-option': 0 };
 }
 
 export interface FileError {

@@ -90,6 +90,13 @@ describe('discover (walk, outside git)', () => {
     expect(() => listed(root, { paths: ['missing.js'] })).toThrow(PathNotFoundError);
   });
 
+  it('leaves TypeScript declaration files out: they hold types only, and ambient code the module parser rejects', () => {
+    const root = makeTempDir();
+    writeTree(root, { 'a.ts': CODE, 'types/a.d.ts': CODE, 'types/b.d.mts': CODE, 'types/c.d.cts': CODE, 'types/D.D.TS': CODE, 'types/d.ts': CODE });
+    expect(listed(root).files).toEqual(['a.ts', 'types/d.ts']);
+    expect(() => listed(root, { paths: ['types/a.d.ts'] })).toThrow('a TypeScript declaration file holds types only, nothing to migrate');
+  });
+
   it('keeps only the source extensions, containers included', () => {
     const root = makeTempDir();
     const names = ['a.js', 'b.jsx', 'c.mjs', 'd.cjs', 'e.ts', 'f.tsx', 'g.mts', 'h.cts', 'i.vue', 'j.svelte', 'k.html', 'l.htm', 'm.json', 'n.css', 'o.JS'];

@@ -206,6 +206,14 @@ describe('run', () => {
     expect(Object.values(readTree(root)).filter((text) => text.includes('token id_token'))).toHaveLength(1);
   });
 
+  it('rejects a file named with a trailing slash before reading anything', async () => {
+    const root = makeRepo({ 'src/auth.js': "var w = new auth0.WebAuth({ responseType: 'id_token' });\n" });
+    await expect(runIn(root, { paths: ['src/auth.js/'], mode: 'write' })).rejects.toThrow('not a directory: src/auth.js/');
+    expect(readFileSync(path.join(root, 'src/auth.js'), 'utf8')).toContain("'id_token'");
+    const report = await runIn(root, { paths: ['src/'] });
+    expect(report.totals.changed).toBe(1);
+  });
+
   it('runs the registry transforms when no stand-ins are given, and rejects unknown ones', async () => {
     const root = makeRepo({ 'a.js': '// auth0\n' });
     const report = await runIn(root, { modules: undefined });

@@ -1,0 +1,17 @@
+import auth0 from 'auth0-js';
+import * as React from 'react';
+
+const webAuth = new auth0.WebAuth({ domain: 'acme.eu.auth0.com', clientID: 'k5u3o2fiAA8XweXEEX604KCwCjzjtMU6', responseType: 'id_token' });
+const popupOptions = { responseType: 'id_token', };
+
+export function Login(): JSX.Element {
+  return <button onClick={() => webAuth.popup.authorize(popupOptions, () => undefined)}>Log in</button>;
+}
+
+export function signIn(username: string, password: string): Promise<Response> {
+  return fetch('https://acme.eu.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'password', username, password }) });
+}
+
+export function linkAccount(authResult: auth0.Auth0DecodedHash, secondary: string): void {
+  new auth0.Management({ domain: 'acme.eu.auth0.com', token: authResult.idToken! }).linkUser('me', secondary, () => undefined);
+}

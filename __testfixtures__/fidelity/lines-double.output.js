@@ -1,0 +1,27 @@
+/* global auth0, localStorage */
+var webAuth = new auth0.WebAuth({
+    domain: "acme.auth0.com",
+    clientID: "k5u3o2fiAA8XweXEEX604KCwCjzjtMU6",
+    audience: "https://acme.auth0.com/api/v2/",
+    scope: "openid profile email read:current_user",
+    responseType: "token id_token",
+});
+
+function handleAuthentication() {
+    webAuth.parseHash(function (err, authResult) {
+        if (authResult && authResult.idToken) {
+            localStorage.setItem("id_token", authResult.idToken);
+            localStorage.setItem("access_token", authResult.accessToken);
+        }
+    });
+}
+
+function loadProfile(userId, done) {
+    var management = new auth0.Management({
+        domain: "acme.auth0.com",
+        token: localStorage.getItem("access_token"),
+    });
+    management.getUser(userId, done);
+}
+
+module.exports = { handleAuthentication, loadProfile };

@@ -1,0 +1,9 @@
+import auth0 from 'auth0-js';
+
+export const webAuth = new auth0.WebAuth({
+  domain: 'acme.auth0.com',
+  clientID: 'k5u3o2fiAA8XweXEEX604KCwCjzjtMU6',
+  responseType: 'id_token',
+});
+
+export const LoginButton = (props: { label: string }) => <button onClick={() => webAuth.authorize()}>{props.label}</button>;

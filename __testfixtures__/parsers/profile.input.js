@@ -1,0 +1,4 @@
+/* global auth0, localStorage */
+export function loadProfile(done) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser('me', done);
+}
