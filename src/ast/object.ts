@@ -64,7 +64,8 @@ export function insertProperty(
   const [objStart, objEnd] = spanOf(obj);
   const eol = eolOf(source);
   const keyText = keyLike(source, props, key);
-  const entry = `${keyText}: ${valueText}`;
+  const style = spacingOf(source, props);
+  const entry = `${keyText}${style.colon}${valueText}`;
 
   if (props.length === 0) {
     const inner = source.slice(objStart + 1, objEnd - 1);
@@ -88,7 +89,7 @@ export function insertProperty(
       const indent = indentAt(source, leading);
       edits.insert(lineStartOf(source, leading) + indent.length, `${entry},${eol}${indent}`);
     } else {
-      edits.insert(start, `${entry}, `);
+      edits.insert(start, `${entry},${style.afterComma}`);
     }
     return true;
   }
@@ -105,8 +106,8 @@ export function insertProperty(
     else edits.insert(anchorEnd, `,${eol}${indent}${entry}`);
     return true;
   }
-  if (commaAt !== -1) edits.insert(commaAt + 1, ` ${entry},`);
-  else edits.insert(anchorEnd, `, ${entry}`);
+  if (commaAt !== -1) edits.insert(commaAt + 1, `${style.afterComma}${entry},`);
+  else edits.insert(anchorEnd, `,${style.afterComma}${entry}`);
   return true;
 }
 
@@ -129,6 +130,28 @@ export function setStringProperty(
     return true;
   }
   return insertProperty(edits, source, obj, key, quoteString(value, quoteForObject(source, obj)), placement);
+}
+
+/**
+ * How the object spaces its entries: what stands between a key and its value (`: `, `:`) and, in
+ * an inline object, after a comma (` ` or nothing). Compact code stays compact.
+ */
+function spacingOf(source: string, props: AnyNode[]): { colon: string; afterComma: string } {
+  let colon = ': ';
+  for (const p of props) {
+    const key = p.key as ASTNode | undefined;
+    const value = p.value as ASTNode | undefined;
+    if (!key || !value || p.shorthand || p.computed) continue;
+    const between = source.slice(spanOf(key)[1], spanOf(value)[0]);
+    if (/^\s*:\s*$/.test(between) && !between.includes('\n')) colon = between;
+    break;
+  }
+  let afterComma = ' ';
+  if (props.length >= 2) {
+    const between = source.slice(spanOf(props[0] as unknown as ASTNode)[1], spanOf(props[1] as unknown as ASTNode)[0]);
+    if (/^\s*,[ \t]*$/.test(between)) afterComma = between.slice(between.indexOf(',') + 1);
+  }
+  return { colon, afterComma };
 }
 
 function pickAnchor(props: AnyNode[], names: readonly string[] | undefined): AnyNode | undefined {

@@ -60,3 +60,13 @@ describe('setStringProperty', () => {
     expect(edits.applyTo(source)).toBe('x({ a: "one", b: \'2\', c: "three" });');
   });
 });
+
+describe('insertProperty keeps compact code compact', () => {
+  it('no space after colons or commas', () => {
+    expect(insert("x({domain:'a',clientID:'b'});", 'audience', "'u'")).toBe("x({domain:'a',clientID:'b',audience:'u'});");
+    expect(insert("x({domain:'a',scope:'s'});", 'audience', "'u'", { before: ['scope'] })).toBe("x({domain:'a',audience:'u',scope:'s'});");
+  });
+  it('keeps the usual spacing otherwise', () => {
+    expect(insert("x({ domain : 'a', clientID : 'b' });", 'audience', "'u'")).toBe("x({ domain : 'a', clientID : 'b', audience : 'u' });");
+  });
+});
