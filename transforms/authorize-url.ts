@@ -12,6 +12,7 @@
  *   const query = qs.stringify({ response_type: 'token id_token', client_id: id, audience: `https://${domain}/api/v2/`, scope: 'openid read:current_user' });
  */
 import type { ASTPath } from 'jscodeshift';
+import { nodesOf } from '../src/ast/node-index';
 import {
   type AudienceInput,
   audienceForOrigin,
@@ -48,6 +49,7 @@ import {
 import { type TextPiece, templateText } from '../src/ast/string-parts';
 import { mergeScopeString } from '../src/catalog/scopes';
 import { isIgnored, toJscodeshiftTransform } from '../src/transform-kit';
+import { textGate } from '../src/ast/text-gate';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
@@ -61,11 +63,15 @@ const COMPUTED_SCOPE_MESSAGE = 'the scope of this /authorize request is computed
 interface Run {
   ctx: TransformContext;
   scopes: string[];
-  constants: Map<string, AnyNode>;
+  constants: ReadonlyMap<string, AnyNode>;
   audienceInput: AudienceInput;
 }
 
+/** URL texts, query objects and search params are all only acted on when they set `response_type`. */
+const RESPONSE_TYPE_TEXT = textGate(['response_type']);
+
 export function apply(ctx: TransformContext): void {
+  if (!RESPONSE_TYPE_TEXT.test(ctx.source)) return;
   // A package that makes no Management API call only logs in: nothing to migrate.
   const scopes = scopesToRequest(ctx);
   if (scopes.length === 0) return;
@@ -355,11 +361,11 @@ function migrateQueryObjects(run: Run): void {
 function isMutated(run: Run, name: string): boolean {
   const { j, root } = run.ctx;
   return (
-    root.find(j.AssignmentExpression).some((path) => {
+    nodesOf(j, root, j.AssignmentExpression).some((path) => {
       const left = unwrapExpression(path.node.left);
       return (left?.type === 'MemberExpression' || left?.type === 'OptionalMemberExpression') && unwrapExpression(left.object)?.type === 'Identifier' && unwrapExpression(left.object)?.name === name;
     }) ||
-    root.find(j.CallExpression).some((path) => {
+    nodesOf(j, root, j.CallExpression).some((path) => {
       const callee = unwrapExpression(path.node.callee);
       const target = unwrapExpression((path.node.arguments as unknown[])[0]);
       return memberPropertyName(callee) === 'assign' && target?.type === 'Identifier' && target.name === name;

@@ -22,13 +22,15 @@
  * token, and a local holding the ID token stays (other code may read it); the credential becomes
  * the twin of the local's initialiser where it is used.
  */
-import type { ASTNode } from 'jscodeshift';
+import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
 import { spanOf } from '../src/ast/edits';
+import { nodesOf } from '../src/ast/node-index';
 import { asNode, type AnyNode, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
-import { constantInitialisers } from '../src/analysis/management-calls';
+import { findAuth0Bindings, findConstructions } from '../src/analysis/auth0-bindings';
+import { constantInitialisers, findManagementHttpCalls } from '../src/analysis/management-calls';
 import { findStorageWrites, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { toJscodeshiftTransform } from '../src/transform-kit';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
@@ -105,6 +107,18 @@ export function apply(ctx: TransformContext): void {
     done.add(key);
     ctx.edits.insert(addition.offset, addition.text);
   }
+}
+
+/**
+ * True when this transform has nothing to do in a file whatever its package knows: the file
+ * constructs no Management API client, makes no raw request to the Management API, writes no
+ * token to Web Storage and removes nothing from it, which is everything `apply` starts from.
+ * The runner then need not parse the file again to find that out (see `idleWithoutScopes`).
+ */
+export function isIdle(j: JSCodeshift, root: Collection): boolean {
+  if (findConstructions(j, root, findAuth0Bindings(j, root), ['Management', 'ManagementClient']).length > 0) return false;
+  if (findManagementHttpCalls(j, root).length > 0 || findStorageWrites(j, root).length > 0) return false;
+  return !nodesOf(j, root, j.CallExpression).some((path) => memberPropertyName(unwrapExpression(path.node.callee)) === 'removeItem');
 }
 
 interface PendingFinding {
@@ -191,7 +205,7 @@ function addStorageTwins(
 
   const removed = new Set<string>();
   const removals: { statement: AnyNode; storageText: string; keyNode: AnyNode }[] = [];
-  ctx.root.find(ctx.j.CallExpression).forEach((path) => {
+  nodesOf(ctx.j, ctx.root, ctx.j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'removeItem' || !callee) return;
     const keyNode = asNode((path.node.arguments as unknown[])[0]);

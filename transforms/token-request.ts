@@ -16,6 +16,7 @@
  * (/oauth/ro, loginWithResourceOwner, signIn, delegation) are reported, not rewritten.
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
+import { nodesOf } from '../src/ast/node-index';
 import { type BoundValue, boundValueOf, isMutatedAfterwards, isPortable } from '../src/analysis/local-values';
 import { scopesToRequest } from '../src/analysis/facts';
 import {
@@ -633,32 +634,31 @@ const SERVER_LIBRARIES = ['fs', 'path', 'http', 'https', 'child_process', 'os', 
 function shipsToBrowser(ctx: TransformContext): boolean {
   const { j, root, filePath } = ctx;
   const modules = new Set<string>();
-  root.find(j.ImportDeclaration).forEach((p) => {
+  nodesOf(j, root, j.ImportDeclaration).forEach((p) => {
     modules.add(String(p.node.source.value));
   });
-  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
+  nodesOf(j, root, j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
     const name = stringValue(p.node.arguments[0]);
     if (name !== undefined) modules.add(name);
   });
   const serverModule = [...modules].some((m) => m.startsWith('node:') || SERVER_LIBRARIES.includes(m));
-  const processEnv = root.find(j.MemberExpression).filter((p) => {
+  const processEnv = nodesOf(j, root, j.MemberExpression).filter((p) => {
     const object = asNode(p.node.object);
     return object?.type === 'Identifier' && object.name === 'process' && memberPropertyName(p.node) === 'env';
   });
-  const nodeGlobals = root.find(j.Identifier).filter((p) => p.node.name === '__dirname' || p.node.name === '__filename');
-  if (serverModule || processEnv.size() > 0 || nodeGlobals.size() > 0) return false;
+  const nodeGlobals = nodesOf(j, root, j.Identifier).filter((p) => p.node.name === '__dirname' || p.node.name === '__filename');
+  if (serverModule || processEnv.length > 0 || nodeGlobals.length > 0) return false;
 
   if (/\.(jsx|tsx|vue|svelte|html?)$/i.test(filePath)) return true;
-  if (root.find(j.JSXElement).size() > 0 || root.find(j.JSXFragment).size() > 0) return true;
+  if (nodesOf(j, root, j.JSXElement).length > 0 || nodesOf(j, root, j.JSXFragment).length > 0) return true;
   if ([...modules].some((m) => BROWSER_LIBRARIES.includes(m))) return true;
   return (
-    root
-      .find(j.MemberExpression)
+    nodesOf(j, root, j.MemberExpression)
       .filter((p) => {
         const object = asNode(p.node.object);
         return object?.type === 'Identifier' && BROWSER_GLOBALS.has(object.name as string);
       })
-      .size() > 0
+      .length > 0
   );
 }
 

@@ -55,6 +55,7 @@ import {
 } from '../src/ast/scope-config';
 import { mergeScopeString } from '../src/catalog/scopes';
 import { toJscodeshiftTransform } from '../src/transform-kit';
+import { textGate } from '../src/ast/text-gate';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
@@ -75,7 +76,14 @@ interface Job {
   holderOutcomes: Map<string, Outcome>;
 }
 
+/**
+ * Every config this transform reads is built from, or called on, a name that spells one of these:
+ * `WebAuth`, `Auth0Lock` / `auth0-lock` / `lockProvider` / a `lock` receiver, `angularAuth0`.
+ */
+const CONFIG_TEXT = textGate(['webauth', 'lock', 'angularauth0'], { ignoreCase: true });
+
 export function apply(ctx: TransformContext): void {
+  if (!CONFIG_TEXT.test(ctx.source)) return;
   const scopes = scopesToRequest(ctx);
   // A package that never calls the Management API has nothing to migrate.
   if (scopes.length === 0) return;

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
 
 /**
@@ -36,12 +37,21 @@ export interface Auth0Bindings {
   classes: Map<string, Auth0Class>;
 }
 
-/** Collects the import, require and global bindings of the Auth0 libraries in a file. */
+const BINDINGS = treeSlot<Auth0Bindings>('auth0 bindings');
+
+/**
+ * Collects the import, require and global bindings of the Auth0 libraries in a file. Computed once
+ * per tree: the package scan and every transform ask for them.
+ */
 export function findAuth0Bindings(j: JSCodeshift, root: Collection): Auth0Bindings {
+  return perTree(root, BINDINGS, () => collectAuth0Bindings(j, root));
+}
+
+function collectAuth0Bindings(j: JSCodeshift, root: Collection): Auth0Bindings {
   const namespaces = new Map<string, string>();
   const classes = new Map<string, Auth0Class>();
 
-  root.find(j.ImportDeclaration).forEach((path) => {
+  nodesOf(j, root, j.ImportDeclaration).forEach((path) => {
     const lib = String(path.node.source.value);
     const known = LIBRARY_CLASSES[lib];
     if (!known) return;
@@ -61,7 +71,7 @@ export function findAuth0Bindings(j: JSCodeshift, root: Collection): Auth0Bindin
     }
   });
 
-  root.find(j.VariableDeclarator).forEach((path) => {
+  nodesOf(j, root, j.VariableDeclarator).forEach((path) => {
     const init = unwrapExpression(path.node.init);
     const lib = requiredLibrary(init);
     const id = asNode(path.node.id);
@@ -110,23 +120,34 @@ function declaredNames(j: JSCodeshift, root: Collection, names: readonly string[
     const n = asNode(id);
     if (n?.type === 'Identifier' && wanted.has(n.name as string)) found.add(n.name as string);
   };
-  root.find(j.Node).forEach((path) => {
-    const n = path.node as unknown as AnyNode;
-    switch (n.type) {
-      case 'VariableDeclarator':
-      case 'FunctionDeclaration':
-      case 'ClassDeclaration':
-        note(n.id);
-        break;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-        note(n.local);
-        break;
-      default:
-        break;
-    }
-  });
+  // Only these node types declare; asking for each is cheaper than looking at every node.
+  const declaring: readonly (readonly ASTPath[])[] = [
+    nodesOf(j, root, j.VariableDeclarator),
+    nodesOf(j, root, j.FunctionDeclaration),
+    nodesOf(j, root, j.ClassDeclaration),
+    nodesOf(j, root, j.ImportSpecifier),
+    nodesOf(j, root, j.ImportDefaultSpecifier),
+    nodesOf(j, root, j.ImportNamespaceSpecifier),
+  ];
+  for (const paths of declaring) {
+    paths.forEach((path) => {
+      const n = path.value as unknown as AnyNode;
+      switch (n.type) {
+        case 'VariableDeclarator':
+        case 'FunctionDeclaration':
+        case 'ClassDeclaration':
+          note(n.id);
+          break;
+        case 'ImportSpecifier':
+        case 'ImportDefaultSpecifier':
+        case 'ImportNamespaceSpecifier':
+          note(n.local);
+          break;
+        default:
+          break;
+      }
+    });
+  }
   return found;
 }
 
@@ -162,17 +183,27 @@ function namespaceLibrary(bindings: Auth0Bindings, node: AnyNode): string | unde
   return undefined;
 }
 
+export interface Construction {
+  readonly path: ASTPath;
+  readonly className: Auth0Class;
+}
+
+/** Per tree: every `new` of an Auth0 class, per bindings object (callers pass the tree's own). */
+const CONSTRUCTIONS = treeSlot<WeakMap<Auth0Bindings, readonly Construction[]>>('auth0 constructions');
+
 /** `new <Auth0 class>(…)` expressions of the given classes, with the class each constructs. */
-export function findConstructions(
-  j: JSCodeshift,
-  root: Collection,
-  bindings: Auth0Bindings,
-  wanted: readonly Auth0Class[],
-): { path: ASTPath; className: Auth0Class }[] {
-  const found: { path: ASTPath; className: Auth0Class }[] = [];
-  root.find(j.NewExpression).forEach((path) => {
-    const className = classOfCallee(bindings, path.node.callee);
-    if (className && wanted.includes(className)) found.push({ path, className });
-  });
-  return found;
+export function findConstructions(j: JSCodeshift, root: Collection, bindings: Auth0Bindings, wanted: readonly Auth0Class[]): Construction[] {
+  // Asked for again and again with different class lists: resolve every `new` once, then filter.
+  const byBindings = perTree(root, CONSTRUCTIONS, () => new WeakMap<Auth0Bindings, readonly Construction[]>());
+  let all = byBindings.get(bindings);
+  if (!all) {
+    const found: Construction[] = [];
+    nodesOf(j, root, j.NewExpression).forEach((path) => {
+      const className = classOfCallee(bindings, path.node.callee);
+      if (className) found.push({ path, className });
+    });
+    all = found;
+    byBindings.set(bindings, all);
+  }
+  return all.filter((c) => wanted.includes(c.className));
 }

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf } from '../ast/node-index';
 import { spanOf, textOf } from '../ast/edits';
 import { customDomainMessage } from '../ast/audience';
 import { asNode, type AnyNode, isStringLiteral, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
@@ -103,7 +104,7 @@ const NOT_A_VALUE = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'Exp
  */
 export function findStringExpressions(j: JSCodeshift, root: Collection, source: string): ASTPath[] {
   const found: ASTPath[] = [];
-  root.find(j.Node).forEach((nodePath) => {
+  nodesOf(j, root, j.Node).forEach((nodePath) => {
     const path = nodePath as unknown as ASTPath;
     const node = path.node as unknown as AnyNode;
     const isString = isStringLiteral(node) || node.type === 'TemplateLiteral' || isConcatenation(node);
@@ -149,7 +150,7 @@ export interface AuthorizeUrl {
 /** The literal string a name is bound to once in the file (`const AUTHORIZE_URL = '…'`). */
 export type ConstantText = (node: AnyNode) => string | undefined;
 
-export function constantTextOf(constants: Map<string, AnyNode>): ConstantText {
+export function constantTextOf(constants: ReadonlyMap<string, AnyNode>): ConstantText {
   return (node) => {
     const n = unwrapExpression(node);
     if (n?.type !== 'Identifier') return undefined;
@@ -342,7 +343,7 @@ function lastName(node: AnyNode): string {
 // Where a query object or a URLSearchParams ends up
 
 /** The string expression a value is put into — directly, through `.toString()`, or through a variable. */
-export function urlAround(j: JSCodeshift, root: Collection, path: ASTPath, constants: Map<string, AnyNode>): AnyNode[] | undefined {
+export function urlAround(j: JSCodeshift, root: Collection, path: ASTPath, constants: ReadonlyMap<string, AnyNode>): AnyNode[] | undefined {
   const direct = urlAroundValue(path, constants);
   if (direct) return direct;
   const holder = climbWrappers(path);
@@ -351,14 +352,14 @@ export function urlAround(j: JSCodeshift, root: Collection, path: ASTPath, const
   const id = asNode(declarator.id);
   if (id?.type !== 'Identifier') return undefined;
   let found: AnyNode[] | undefined;
-  root.find(j.Identifier, { name: id.name as string }).forEach((ref) => {
+  nodesOf(j, root, j.Identifier, { name: id.name as string }).forEach((ref) => {
     if (found || ref.node === (id as unknown) || !isReference(ref)) return;
     found = urlAroundValue(ref, constants);
   });
   return found;
 }
 
-function urlAroundValue(path: ASTPath, constants: Map<string, AnyNode>): AnyNode[] | undefined {
+function urlAroundValue(path: ASTPath, constants: ReadonlyMap<string, AnyNode>): AnyNode[] | undefined {
   let current = climbWrappers(path);
   const member = asNode(current.parent?.node);
   const call = asNode(current.parent?.parent?.node);
@@ -384,7 +385,7 @@ function isReference(path: ASTPath): boolean {
 }
 
 /** The URL string expressions of `new URL(url)` / `new URL('/authorize', base)`, following a name bound to one. */
-export function newUrlParts(node: AnyNode | null | undefined, constants: Map<string, AnyNode>): AnyNode[] | undefined {
+export function newUrlParts(node: AnyNode | null | undefined, constants: ReadonlyMap<string, AnyNode>): AnyNode[] | undefined {
   let n = unwrapExpression(node);
   if (n?.type === 'Identifier') n = constants.get(n.name as string) ?? null;
   if (!n || n.type !== 'NewExpression') return undefined;
@@ -418,7 +419,7 @@ export interface QueryObjectUse {
 function queryModuleBindings(j: JSCodeshift, root: Collection): { namespaces: Set<string>; functions: Set<string> } {
   const namespaces = new Set(QUERY_NAMESPACES);
   const functions = new Set<string>();
-  root.find(j.ImportDeclaration).forEach((path) => {
+  nodesOf(j, root, j.ImportDeclaration).forEach((path) => {
     if (!QUERY_MODULES.has(String(path.node.source.value))) return;
     for (const spec of path.node.specifiers ?? []) {
       const local = spec.local?.name;
@@ -428,7 +429,7 @@ function queryModuleBindings(j: JSCodeshift, root: Collection): { namespaces: Se
       } else namespaces.add(local);
     }
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
+  nodesOf(j, root, j.VariableDeclarator).forEach((path) => {
     const init = unwrapExpression(path.node.init);
     const callee = asNode(init?.callee);
     if (init?.type !== 'CallExpression' || callee?.type !== 'Identifier' || callee.name !== 'require') return;
@@ -448,7 +449,7 @@ function queryModuleBindings(j: JSCodeshift, root: Collection): { namespaces: Se
 }
 
 /** Parameter objects given to URLSearchParams or a query-string `stringify`, each object once. */
-export function findQueryObjects(j: JSCodeshift, root: Collection, constants: Map<string, AnyNode>): QueryObjectUse[] {
+export function findQueryObjects(j: JSCodeshift, root: Collection, constants: ReadonlyMap<string, AnyNode>): QueryObjectUse[] {
   const modules = queryModuleBindings(j, root);
   const uses: QueryObjectUse[] = [];
   const seen = new Set<AnyNode>();
@@ -468,12 +469,12 @@ export function findQueryObjects(j: JSCodeshift, root: Collection, constants: Ma
     seen.add(object);
     uses.push({ producer, object, boundName });
   };
-  root.find(j.NewExpression).forEach((path) => {
+  nodesOf(j, root, j.NewExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
     if (name === 'URLSearchParams') consider(path, path.node.arguments[0]);
   });
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (!callee) return;
     const isStringify =
@@ -500,7 +501,7 @@ export interface SearchParamsCall {
 /** `x.set('key', value)` / `x.append('key', value)` calls with a literal key. */
 export function findSearchParamsCalls(j: JSCodeshift, root: Collection, source: string): SearchParamsCall[] {
   const calls: SearchParamsCall[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const method = memberPropertyName(callee);
     if (!callee || (method !== 'set' && method !== 'append')) return;
@@ -523,7 +524,7 @@ export function searchParamsUrl(
   j: JSCodeshift,
   root: Collection,
   receiver: AnyNode,
-  constants: Map<string, AnyNode>,
+  constants: ReadonlyMap<string, AnyNode>,
 ): AnyNode[] | 'unknown' | undefined {
   if (memberPropertyName(receiver) === 'searchParams') return newUrlParts(asNode(receiver.object), constants) ?? 'unknown';
   if (receiver.type !== 'Identifier') return undefined;
@@ -533,7 +534,7 @@ export function searchParamsUrl(
   const initCallee = init?.type === 'NewExpression' ? unwrapExpression(init.callee) : null;
   if (initCallee?.type === 'Identifier' && initCallee.name === 'URLSearchParams') {
     let url: AnyNode[] | undefined;
-    root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((declarator) => {
+    nodesOf(j, root, j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((declarator) => {
       url ??= urlAround(j, root, declarator.get('init') as ASTPath, constants);
     });
     return url ?? 'unknown';

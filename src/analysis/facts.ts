@@ -1,6 +1,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { scopesForEndpoints, sortScopes } from '../catalog/scopes';
-import type { PackageFacts, ScopeMode, StorageFacts, TransformContext } from '../types';
+import type { PackageFacts, ScopeMode, StorageFacts, TransformContext, TransformOptions } from '../types';
+import { perTree, treeSlot } from '../ast/node-index';
 import { propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
@@ -18,8 +19,17 @@ export interface FileFacts {
 
 export const EMPTY_STORAGE: StorageFacts = { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] };
 
-/** Reads one parsed file's Management API calls and token storage keys. */
+const FILE_FACTS = treeSlot<FileFacts>('file facts');
+
+/**
+ * Reads one parsed file's Management API calls and token storage keys. Computed once per tree:
+ * under stock jscodeshift every transform asks for the file's own scopes. Read it, never change it.
+ */
 export function collectFileFacts(j: JSCodeshift, root: Collection): FileFacts {
+  return perTree(root, FILE_FACTS, () => readFileFacts(j, root));
+}
+
+function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
   const bindings = findAuth0Bindings(j, root);
   const endpoints = new Set<string>();
   for (const call of findManagementMethodCalls(j, root, bindings)) endpoints.add(call.endpoint);
@@ -105,7 +115,13 @@ export function mergePackageFacts(
  * leave the file alone.
  */
 export function scopesToRequest(ctx: Pick<TransformContext, 'j' | 'root' | 'options' | 'packageFacts'>): string[] {
+  if (ctx.packageFacts) return packageScopesToRequest(ctx.options, ctx.packageFacts);
   if (ctx.options.scopes && ctx.options.scopes.length > 0) return [...ctx.options.scopes];
-  if (ctx.packageFacts) return [...ctx.packageFacts.scopes];
   return fileScopes(ctx.j, ctx.root, ctx.options.scopeMode);
+}
+
+/** `scopesToRequest` when the runner knows the package: no tree needed to answer. */
+export function packageScopesToRequest(options: TransformOptions, packageFacts: PackageFacts): string[] {
+  if (options.scopes && options.scopes.length > 0) return [...options.scopes];
+  return [...packageFacts.scopes];
 }

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, unwrapExpression } from '../ast/nodes';
 
 /**
@@ -57,13 +58,14 @@ export function boundValueOf(j: JSCodeshift, root: Collection, at: ASTPath, node
   return n?.type === 'Identifier' ? boundValue(j, root, at, n.name as string) : undefined;
 }
 
-/** Per parsed file: where each name is assigned (`x = …`, `x += …`, `x++`). Built once, on first use. */
-const assignmentIndexes = new WeakMap<object, Map<string, ASTPath[]>>();
+/**
+ * Per parsed tree: where each name is assigned (`x = …`, `x += …`, `x++`). Built once, on first
+ * use; kept with the tree's other analyses (keyed by its root path, so only that tree's paths).
+ */
+const ASSIGNMENTS = treeSlot<ReadonlyMap<string, ASTPath[]>>('assignments by name');
 
-function assignmentsOf(j: JSCodeshift, root: Collection, name: string): ASTPath[] {
-  const file = root.get().node as object;
-  let index = assignmentIndexes.get(file);
-  if (!index) {
+function assignmentsOf(j: JSCodeshift, root: Collection, name: string): readonly ASTPath[] {
+  const index = perTree(root, ASSIGNMENTS, () => {
     const built = new Map<string, ASTPath[]>();
     const add = (target: unknown, path: ASTPath): void => {
       const n = asNode(target);
@@ -72,11 +74,10 @@ function assignmentsOf(j: JSCodeshift, root: Collection, name: string): ASTPath[
       list.push(path);
       built.set(n.name as string, list);
     };
-    root.find(j.AssignmentExpression).forEach((path) => add(path.node.left, path));
-    root.find(j.UpdateExpression).forEach((path) => add(path.node.argument, path));
-    assignmentIndexes.set(file, built);
-    index = built;
-  }
+    nodesOf(j, root, j.AssignmentExpression).forEach((path) => add(path.node.left, path));
+    nodesOf(j, root, j.UpdateExpression).forEach((path) => add(path.node.argument, path));
+    return built;
+  });
   return index.get(name) ?? [];
 }
 
@@ -97,15 +98,15 @@ export function isMutatedAfterwards(j: JSCodeshift, root: Collection, bound: Bou
     return n?.type === 'Identifier' && n.name === bound.name && declaringScope(path, bound.name) === scope;
   };
   let mutated = false;
-  root.find(j.AssignmentExpression).forEach((path) => {
+  nodesOf(j, root, j.AssignmentExpression).forEach((path) => {
     const left = asNode(path.node.left);
     if (left?.type === 'MemberExpression' && refersToIt(left.object, path)) mutated = true;
   });
-  root.find(j.UnaryExpression, { operator: 'delete' }).forEach((path) => {
+  nodesOf(j, root, j.UnaryExpression, { operator: 'delete' }).forEach((path) => {
     const arg = asNode(path.node.argument);
     if (arg?.type === 'MemberExpression' && refersToIt(arg.object, path)) mutated = true;
   });
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const method = memberPropertyName(callee);
     if (!callee || !method) return;

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, findConstructions } from './auth0-bindings';
 
@@ -102,7 +103,7 @@ export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Aut
     });
   }
 
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'init' || !callee) return;
     const provider = unwrapExpression(callee.object);
@@ -153,7 +154,7 @@ export function findPerCallOptions(j: JSCodeshift, root: Collection, configs: re
     for (const holder of config.holders) (config.shape === 'webauth' ? webAuthHolders : lockHolders).add(holderKey(holder));
   }
   const found: PerCallOptions[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const name = memberPropertyName(callee);
     if (!callee || !name) return;
@@ -187,7 +188,7 @@ export function findPerCallOptions(j: JSCodeshift, root: Collection, configs: re
 export function findLockProfileCalls(j: JSCodeshift, root: Collection, configs: readonly LoginConfig[]): ASTPath[] {
   const lockHolders = new Set(configs.filter((c) => c.shape === 'lock').flatMap((c) => c.holders.map(holderKey)));
   const calls: ASTPath[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'getProfile' || !callee) return;
     const receiver = holderOfExpression(unwrapExpression(callee.object));
@@ -235,7 +236,7 @@ function boundObjectLiteral(j: JSCodeshift, root: Collection, use: ASTPath, name
 }
 
 function isChangedLater(j: JSCodeshift, root: Collection, name: string): boolean {
-  const reassigned = root.find(j.AssignmentExpression).some((path) => {
+  const reassigned = nodesOf(j, root, j.AssignmentExpression).some((path) => {
     const left = unwrapExpression(path.node.left);
     if (left?.type === 'Identifier') return left.name === name;
     if (left?.type !== 'MemberExpression') return false;
@@ -245,7 +246,7 @@ function isChangedLater(j: JSCodeshift, root: Collection, name: string): boolean
     return key === undefined || LOGIN_KEYS.has(key);
   });
   if (reassigned) return true;
-  return root.find(j.CallExpression).some((path) => {
+  return nodesOf(j, root, j.CallExpression).some((path) => {
     const callee = unwrapExpression(path.node.callee);
     const target = unwrapExpression((path.node.arguments as unknown[])[0]);
     return (
@@ -328,11 +329,11 @@ function holderOfExpression(node: AnyNode | null): Holder | undefined {
 /** Local names imported or required from a package. */
 function localNamesFrom(j: JSCodeshift, root: Collection, lib: string): Set<string> {
   const names = new Set<string>();
-  root.find(j.ImportDeclaration).forEach((path) => {
+  nodesOf(j, root, j.ImportDeclaration).forEach((path) => {
     if (path.node.source.value !== lib) return;
     for (const spec of path.node.specifiers ?? []) if (typeof spec.local?.name === 'string') names.add(spec.local.name);
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
+  nodesOf(j, root, j.VariableDeclarator).forEach((path) => {
     let init = unwrapExpression(path.node.init);
     if (init?.type === 'MemberExpression') init = unwrapExpression(init.object);
     const callee = unwrapExpression(init?.callee);

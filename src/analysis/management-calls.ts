@@ -1,5 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { type EndpointSpec, MANAGEMENT_METHODS, matchEndpoint } from '../catalog/scopes';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, classOfCallee, findConstructions } from './auth0-bindings';
 
@@ -47,8 +48,21 @@ export interface ManagementMethodCall {
   endpoint: string;
 }
 
-/** Where `new auth0.Management(…)` / `new ManagementClient(…)` results are kept in this file. */
+/** Per tree and bindings object (callers pass the tree's own): the scan and management-token both ask. */
+const INSTANCES = treeSlot<WeakMap<Auth0Bindings, ManagementInstances>>('management instances');
+
+/** Where `new auth0.Management(…)` / `new ManagementClient(…)` results are kept in this file. Read it, never change it. */
 export function findManagementInstances(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): ManagementInstances {
+  const byBindings = perTree(root, INSTANCES, () => new WeakMap<Auth0Bindings, ManagementInstances>());
+  let instances = byBindings.get(bindings);
+  if (!instances) {
+    instances = collectManagementInstances(j, root, bindings);
+    byBindings.set(bindings, instances);
+  }
+  return instances;
+}
+
+function collectManagementInstances(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): ManagementInstances {
   const instances: ManagementInstances = { identifiers: new Set(), members: new Set(), factories: new Set(), hasNodeClient: false };
   for (const { path, className } of findConstructions(j, root, bindings, ['Management', 'ManagementClient'])) {
     if (className === 'ManagementClient') instances.hasNodeClient = true;
@@ -141,7 +155,7 @@ export function findManagementMethodCalls(
   instances: ManagementInstances = findManagementInstances(j, root, bindings),
 ): ManagementMethodCall[] {
   const calls: ManagementMethodCall[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const method = memberPropertyName(callee);
     if (!method || !callee) return;
@@ -173,11 +187,21 @@ export interface ManagementHttpCall {
 
 const VERBS: Record<string, string> = { get: 'GET', post: 'POST', patch: 'PATCH', put: 'PUT', delete: 'DELETE', del: 'DELETE' };
 
-/** Raw HTTP requests to the Management API endpoints of the guide, with their Bearer token. */
-export function findManagementHttpCalls(j: JSCodeshift, root: Collection): ManagementHttpCall[] {
+const HTTP_CALLS = treeSlot<readonly ManagementHttpCall[]>('management http calls');
+
+/**
+ * Raw HTTP requests to the Management API endpoints of the guide, with their Bearer token.
+ * Computed once per tree (the scan, token tracing and management-token all ask); read the list,
+ * never change it.
+ */
+export function findManagementHttpCalls(j: JSCodeshift, root: Collection): readonly ManagementHttpCall[] {
+  return perTree(root, HTTP_CALLS, () => collectManagementHttpCalls(j, root));
+}
+
+function collectManagementHttpCalls(j: JSCodeshift, root: Collection): ManagementHttpCall[] {
   const constants = constantInitialisers(j, root);
   const calls: ManagementHttpCall[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const node = path.node as unknown as AnyNode;
     const args = (node.arguments as unknown[]).map((a) => unwrapExpression(a));
     const callee = unwrapExpression(node.callee);
@@ -265,10 +289,19 @@ export function bearerTokenOf(value: unknown): AnyNode | undefined {
   return undefined;
 }
 
-/** Names bound once, by `const`/`let`/`var` with an initialiser, to their initialiser. */
-export function constantInitialisers(j: JSCodeshift, root: Collection): Map<string, AnyNode> {
+const CONSTANTS = treeSlot<ReadonlyMap<string, AnyNode>>('constant initialisers');
+
+/**
+ * Names bound once, by `const`/`let`/`var` with an initialiser, to their initialiser. Computed
+ * once per tree: every scope and audience option read asks for it. Read it, never change it.
+ */
+export function constantInitialisers(j: JSCodeshift, root: Collection): ReadonlyMap<string, AnyNode> {
+  return perTree(root, CONSTANTS, () => collectConstantInitialisers(j, root));
+}
+
+function collectConstantInitialisers(j: JSCodeshift, root: Collection): Map<string, AnyNode> {
   const seen = new Map<string, AnyNode | null>();
-  root.find(j.VariableDeclarator).forEach((path) => {
+  nodesOf(j, root, j.VariableDeclarator).forEach((path) => {
     const id = asNode(path.node.id);
     if (id?.type !== 'Identifier') return;
     const name = id.name as string;
@@ -285,7 +318,7 @@ export function constantInitialisers(j: JSCodeshift, root: Collection): Map<stri
  * `'https://' + DOMAIN + '/api/v2/users/' + id` → `https://{}/api/v2/users/{}`.
  * Identifiers bound once to a string expression are followed (one level per name).
  */
-export function urlPattern(node: unknown, constants: Map<string, AnyNode>, seen: Set<string> = new Set()): string | undefined {
+export function urlPattern(node: unknown, constants: ReadonlyMap<string, AnyNode>, seen: Set<string> = new Set()): string | undefined {
   const n = unwrapExpression(node);
   if (!n) return undefined;
   const literal = stringValue(n);

@@ -99,19 +99,29 @@ export function patternNames(pattern: unknown): string[] {
 }
 
 export class ScopeIndex {
-  private readonly parents = new WeakMap<AnyNode, AnyNode>();
+  private parentMap: WeakMap<AnyNode, AnyNode> | undefined;
   private readonly scopeBindings = new WeakMap<AnyNode, Map<string, Binding>>();
   private reassigned: Set<Binding> | undefined;
 
-  constructor(readonly root: AnyNode) {
-    const stack: AnyNode[] = [root];
+  constructor(readonly root: AnyNode) {}
+
+  /**
+   * Every node's parent, mapped on the first question: a file whose transform finds nothing to
+   * trace never asks one, and mapping a whole tree is a walk over every node.
+   */
+  private get parents(): WeakMap<AnyNode, AnyNode> {
+    if (this.parentMap) return this.parentMap;
+    const parents = new WeakMap<AnyNode, AnyNode>();
+    const stack: AnyNode[] = [this.root];
     while (stack.length > 0) {
       const node = stack.pop() as AnyNode;
       for (const child of childNodes(node, true)) {
-        this.parents.set(child, node);
+        parents.set(child, node);
         stack.push(child);
       }
     }
+    this.parentMap = parents;
+    return parents;
   }
 
   parentOf(node: AnyNode): AnyNode | undefined {

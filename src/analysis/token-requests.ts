@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf } from '../ast/node-index';
 import { textOf } from '../ast/edits';
 import {
   type AnyNode,
@@ -164,7 +165,7 @@ export function findTokenRequests(
   // An HTTP token request spells its endpoint somewhere in the file, if only in a constant.
   const mayRequestTokens = /\/oauth\/(token|ro)/.test(source);
   const sites: TokenRequestSite[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const site = sdkSite(file, path) ?? (mayRequestTokens ? httpSite(file, path) : undefined);
     if (site) sites.push(site);
   });
@@ -265,12 +266,11 @@ function holderOf(path: ASTPath): { kind: 'local' | 'field'; name: string } | un
 }
 
 function importsAny(j: JSCodeshift, root: Collection, libraries: readonly string[]): boolean {
-  if (root.find(j.ImportDeclaration).filter((p) => libraries.includes(String(p.node.source.value))).size() > 0) return true;
+  if (nodesOf(j, root, j.ImportDeclaration).filter((p) => libraries.includes(String(p.node.source.value))).length > 0) return true;
   return (
-    root
-      .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
+    nodesOf(j, root, j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
       .filter((p) => libraries.includes(stringValue(p.node.arguments[0]) ?? ''))
-      .size() > 0
+      .length > 0
   );
 }
 
@@ -287,11 +287,11 @@ interface AxiosInstance {
 /** `const api = axios.create({ baseURL })` / `this.api = axios.create({…})`. */
 function findAxiosInstances(j: JSCodeshift, root: Collection): AxiosInstance[] {
   const axiosNames = new Set(['axios']);
-  root.find(j.ImportDeclaration, { source: { value: 'axios' } }).forEach((p) => {
+  nodesOf(j, root, j.ImportDeclaration, { source: { value: 'axios' } }).forEach((p) => {
     for (const spec of p.node.specifiers ?? []) if (spec.local?.name) axiosNames.add(String(spec.local.name));
   });
   const instances: AxiosInstance[] = [];
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const object = unwrapExpression(callee?.object);
     if (memberPropertyName(callee) !== 'create' || object?.type !== 'Identifier' || !axiosNames.has(object.name as string)) return;
@@ -557,7 +557,7 @@ function paramCalls(file: Pick<FileContext, 'j' | 'root'>, bound: BoundValue): P
   const scope = declaringScope(bound.declarator, bound.name);
   const calls: ParamCall[] = [];
   let plain = true;
-  file.root.find(file.j.CallExpression).forEach((path) => {
+  nodesOf(file.j, file.root, file.j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const object = unwrapExpression(callee?.object);
     if (object?.type !== 'Identifier' || object.name !== bound.name || declaringScope(path, bound.name) !== scope) return;

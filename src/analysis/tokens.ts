@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, findProperty, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, findConstructions } from './auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls } from './management-calls';
@@ -82,15 +83,24 @@ export interface StorageWrite {
   expression: ASTPath;
 }
 
-/** `storage.setItem('k', v)` and `storage.k = v` / `storage['k'] = v`. */
-export function findStorageWrites(j: JSCodeshift, root: Collection): StorageWrite[] {
+const STORAGE_WRITES = treeSlot<readonly StorageWrite[]>('storage writes');
+
+/**
+ * `storage.setItem('k', v)` and `storage.k = v` / `storage['k'] = v`. Computed once per tree (the
+ * scan and management-token both ask); read the list, never change it.
+ */
+export function findStorageWrites(j: JSCodeshift, root: Collection): readonly StorageWrite[] {
+  return perTree(root, STORAGE_WRITES, () => collectStorageWrites(j, root));
+}
+
+function collectStorageWrites(j: JSCodeshift, root: Collection): StorageWrite[] {
   const writes: StorageWrite[] = [];
   const push = (expression: ASTPath, storage: StorageWrite['storage'], key: string, value: unknown): void => {
     const v = unwrapExpression(value);
     const statement = expression.parent?.node?.type === 'ExpressionStatement' ? (expression.parent as ASTPath) : undefined;
     if (v && statement) writes.push({ storage, key, value: v, statement, expression });
   };
-  root.find(j.CallExpression).forEach((path) => {
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'setItem' || !callee) return;
     const storage = storageObject(callee.object);
@@ -98,7 +108,7 @@ export function findStorageWrites(j: JSCodeshift, root: Collection): StorageWrit
     const key = stringValue(keyArg);
     if (storage && key !== undefined) push(path, storage, key, valueArg);
   });
-  root.find(j.AssignmentExpression, { operator: '=' }).forEach((path) => {
+  nodesOf(j, root, j.AssignmentExpression, { operator: '=' }).forEach((path) => {
     const read = storageRead(path.node.left);
     if (read) push(path, read.storage, read.key, path.node.right);
   });
@@ -111,7 +121,7 @@ export function findStorageWrites(j: JSCodeshift, root: Collection): StorageWrit
  */
 export function tokenKindOf(
   node: unknown,
-  constants: Map<string, AnyNode>,
+  constants: ReadonlyMap<string, AnyNode>,
   storageKinds: Map<string, TokenKind>,
   depth = 0,
 ): TokenKind | undefined {

@@ -1,4 +1,5 @@
 import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf } from './node-index';
 import type { EditList } from './edits';
 import { spanOf } from './edits';
 import { type AnyNode, asNode, eolOf, indentAt, stringValue } from './nodes';
@@ -32,17 +33,17 @@ export function declaredObjectType(j: JSCodeshift, root: Collection, declaratorI
   const typeName = asNode(annotation.typeName);
   if (typeName?.type !== 'Identifier' || annotation.typeParameters) return undefined;
   const name = typeName.name as string;
-  const interfaces = root.find(j.TSInterfaceDeclaration, { id: { name } });
-  const aliases = root.find(j.TSTypeAliasDeclaration, { id: { name } });
-  if (interfaces.size() + aliases.size() !== 1) return undefined;
-  if (interfaces.size() === 1) {
-    const decl = interfaces.get().node as unknown as AnyNode;
+  const interfaces = nodesOf(j, root, j.TSInterfaceDeclaration, { id: { name } });
+  const aliases = nodesOf(j, root, j.TSTypeAliasDeclaration, { id: { name } });
+  if (interfaces.length + aliases.length !== 1) return undefined;
+  if (interfaces.length === 1) {
+    const decl = interfaces[0].node as unknown as AnyNode;
     // An interface that extends another may get the key from there; we only see this file.
     if ((decl.extends as unknown[] | undefined)?.length) return undefined;
     const body = asNode(decl.body);
     return body ? { container: body, members: body.body as AnyNode[] } : undefined;
   }
-  const literal = asNode((aliases.get().node as unknown as AnyNode).typeAnnotation);
+  const literal = asNode((aliases[0].node as unknown as AnyNode).typeAnnotation);
   return literal?.type === 'TSTypeLiteral' ? { container: literal, members: literal.members as AnyNode[] } : undefined;
 }
 

@@ -1,9 +1,9 @@
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
-import { collectFileFacts, type FileFacts } from '../analysis/facts';
+import { collectFileFacts, type FileFacts, packageScopesToRequest } from '../analysis/facts';
 import { parseSource } from '../ast/parse';
 import { runTransforms } from '../transform-kit';
 import type { Finding, PackageFacts, StorageFacts, TransformId, TransformModule, TransformOptions } from '../types';
-import { selectTransforms } from '../../transforms/index';
+import { idleWithoutScopes, selectTransforms } from '../../transforms/index';
 import { ContainerParseError, extractScriptBlocks, spliceScriptBlocks, toContainerPosition, type ScriptBlock } from './containers';
 import { restoreShape } from './fidelity';
 import { ParseError, parserForPath, parserForScriptLang, parseWithFallback, type ParserName } from './parser';
@@ -44,9 +44,11 @@ const BOM = '\uFEFF';
 
 /**
  * Source bytes whose trees one engine keeps between the scan and the transform phase. A tree
- * with the analysis caches on it weighs about 200 times its source, so keeping everything
- * could need gigabytes; past this budget a file is parsed again for the transform phase, which
- * costs far less than the transforms themselves.
+ * with its node index and analysis caches weighs about 100 times its source (half of it the
+ * Babel nodes, half the paths), and a worker's heap peaks at a multiple of what it holds, so
+ * keeping every tree of a large run costs hundreds of MB. Past this budget a file is parsed again
+ * for the transform phase (about a quarter of its cost), unless the scan showed that nothing can
+ * change it (see `idleWithoutScopes`). Small runs stay within the budget: each file parsed once.
  */
 export const RETAINED_SOURCE_BYTES = 256 * 1024;
 
@@ -62,6 +64,16 @@ function jscodeshiftFor(parser: ParserName): JSCodeshift {
   return j;
 }
 
+/**
+ * jscodeshift itself, except that `withParser` hands out the cached instances above:
+ * `parseWithFallback` asks its `j` for one on every file, and building one copies every ast-types
+ * builder onto a new function (about 8% of a run's time).
+ */
+const cachingJscodeshift = Object.assign(
+  Object.setPrototypeOf((...args: Parameters<JSCodeshift>) => jscodeshift(...args), jscodeshift) as JSCodeshift,
+  { withParser: jscodeshiftFor },
+);
+
 /** One parsed stretch of JavaScript: a whole script file, or one `<script>` block of a container. */
 interface ParsedUnit {
   j: JSCodeshift;
@@ -69,6 +81,14 @@ interface ParsedUnit {
   root: Collection;
   text: string;
   block: ScriptBlock | null;
+}
+
+/** A kept file whose tree was let go after the scan. */
+interface UnparsedFile {
+  filePath: string;
+  source: string;
+  /** no selected transform can change the file or report in it when its package requests no scopes */
+  idleWithoutScopes: boolean;
 }
 
 interface ParsedFile {
@@ -82,8 +102,8 @@ interface ParsedFile {
 export class Engine {
   private readonly modules: readonly TransformModule[];
   private readonly kept = new Map<number, ParsedFile>();
-  /** kept files over the retention budget: parsed again when their turn comes */
-  private readonly unparsed = new Map<number, { filePath: string; source: string }>();
+  /** kept files over the retention budget: parsed again when their turn comes, unless nothing can change them */
+  private readonly unparsed = new Map<number, UnparsedFile>();
   private retainedBytes = 0;
 
   constructor(
@@ -113,7 +133,7 @@ export class Engine {
         this.kept.set(request.id, parsed);
         this.retainedBytes += request.source.length;
       } else {
-        this.unparsed.set(request.id, { filePath: request.filePath, source: request.source });
+        this.unparsed.set(request.id, { filePath: request.filePath, source: request.source, idleWithoutScopes: this.idleWithoutScopes(parsed) });
       }
     }
     return { id: request.id, facts, error: null };
@@ -126,6 +146,11 @@ export class Engine {
     this.kept.delete(request.id);
     this.unparsed.delete(request.id);
     if (kept) this.retainedBytes -= kept.source.length;
+    // A file of a package that makes no Management API call, which no transform acts on then:
+    // the scan already showed it stays as it is, so it is not parsed a second time to learn so.
+    if (unparsed?.idleWithoutScopes && packageScopesToRequest(this.options, request.packageFacts).length === 0) {
+      return { id: request.id, output: null, findings: [], changedBy: [], error: null };
+    }
     try {
       let parsed: ParsedFile;
       if (kept) parsed = kept;
@@ -134,6 +159,15 @@ export class Engine {
       return { id: request.id, ...this.transformParsed(parsed, request.packageFacts), error: null };
     } catch (error) {
       return { id: request.id, output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` } };
+    }
+  }
+
+  /** See `idleWithoutScopes`; a question the analysis cannot answer counts as "may change". */
+  private idleWithoutScopes(parsed: ParsedFile): boolean {
+    try {
+      return parsed.units.every((unit) => idleWithoutScopes(this.modules, unit.j, unit.root));
+    } catch {
+      return false;
     }
   }
 
@@ -196,7 +230,7 @@ function parseFile(filePath: string, source: string): ParsedFile {
 
 /** Parses with the parser the file's kind implies, then with its fallback (see parser.ts). */
 function parseUnit(filePath: string, text: string, first: ParserName, block: ScriptBlock | null): ParsedUnit {
-  const { root, parser } = parseWithFallback(jscodeshift, filePath, text, first);
+  const { root, parser } = parseWithFallback(cachingJscodeshift, filePath, text, first);
   return { j: jscodeshiftFor(parser), parser, root, text, block };
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { TransformModule, TransformOptions } from '../types';
 import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
@@ -22,6 +23,20 @@ const MAX_IN_FLIGHT = 2;
 
 /** Below this many files per worker, starting a thread (and loading the parsers in it) costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 8;
+
+/**
+ * The old-space ceiling of a worker thread, in MB. V8 lets a heap grow to about four times what
+ * survived its last full collection when its ceiling is high (the default is several GB), and a
+ * worker's garbage is mostly parse trees, so two workers peaked at 500-700 MB while holding
+ * 20-60 MB; under a ceiling below 2 GB it grows by less than two. A worker holds its trees within
+ * the retention budget (see engine.ts) and one file of at most 1 MB (read.ts) at a time, some
+ * 100-300 MB at worst, so this still leaves room. Never above the default ceiling.
+ */
+const WORKER_OLD_SPACE_MB = 1024;
+
+function workerOldSpaceMb(): number {
+  return Math.min(WORKER_OLD_SPACE_MB, Math.floor(getHeapStatistics().heap_size_limit / (1024 * 1024)));
+}
 
 /** The compiled worker script; absent when the runner itself runs from TypeScript sources (tests). */
 export function workerScriptPath(): string | null {
@@ -107,7 +122,7 @@ class WorkerPool implements Processor {
 
   constructor(count: number, script: string, setup: WorkerSetup) {
     this.slots = Array.from({ length: count }, (_, index) => {
-      const worker = new Worker(script, { workerData: setup });
+      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerOldSpaceMb() } });
       worker.on('message', (reply: WorkerReply) => this.handlers?.reply(index, reply));
       worker.on('error', (error: Error) => this.fail(index, error.message));
       worker.on('exit', (code) => this.fail(index, `worker thread exited with code ${code}`));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, RETAINED_SOURCE_BYTES } from '../../src/runner/engine';
 import { readTransformOptions } from '../../src/transform-kit';
+import { TRANSFORMS } from '../../transforms/index';
 import { STAND_INS } from '../cli/helpers';
 
 const EMPTY_FACTS = {
@@ -42,6 +43,19 @@ describe('Engine', () => {
     const vue = '<template><p>auth0</p></template>\n<script>\nconst a = 1;\nauth0.x({ a: ;\n</script>\n';
     const result = engine.scan({ id: 1, filePath: 'App.vue', source: vue, keep: true });
     expect(result.error).toMatchObject({ line: 4, column: 14 });
+  });
+
+  it('does not parse again a file past the budget that nothing can change in a package without scopes', () => {
+    const engine = new Engine('all', readTransformOptions({}), TRANSFORMS);
+    const padding = `/*${' '.repeat(Math.ceil(RETAINED_SOURCE_BYTES / 2))}*/\n`;
+    const login = `${padding}export const w = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'c', responseType: 'id_token' });\n`;
+    const sources = [login, login, login, login];
+    sources.forEach((source, id) => expect(engine.scan({ id, filePath: `f${id}.js`, source, keep: true }).error).toBeNull());
+    // The last files are past the budget: without scopes they come back unchanged, with scopes migrated.
+    expect(engine.transform({ id: 3, packageFacts: EMPTY_FACTS })).toEqual({ id: 3, output: null, findings: [], changedBy: [], error: null });
+    const migrated = engine.transform({ id: 2, packageFacts: { ...EMPTY_FACTS, scopes: ['read:current_user'] } });
+    expect(migrated.error).toBeNull();
+    expect(migrated.output).toContain("responseType: 'token id_token'");
   });
 
   it('answers a transform request for a file it never scanned with an error', () => {

@@ -1,0 +1,203 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { Type } from 'ast-types/lib/types';
+
+/**
+ * One walk per parsed tree instead of one per query.
+ *
+ * Every `root.find(j.X)` is a full traversal of the tree by a freshly built ast-types visitor;
+ * the analyses and transforms asked for about forty of them per file, and building and running
+ * those visitors was most of the time spent on a file. `nodesOf(j, root, j.X)` answers the same
+ * question from an index built by a single walk, the first time the tree is asked about:
+ *
+ * - the walk follows ast-types' visitor (the one jscodeshift's `find` runs) field by field, so
+ *   the same nodes are reached, in the same order, as the very same `NodePath` objects
+ *   (ast-types caches a path's children), and `path.scope`, `path.parent` and `path.get(…)`
+ *   behave as they did (test/analysis/node-index.test.ts compares the two on every fixture);
+ * - a query type matches its subtypes, as `find` does (`j.CallExpression` also returns
+ *   `OptionalCallExpression`s, `j.Identifier` also `JSXIdentifier`s), in traversal order;
+ * - the tree's root node itself is not returned, as `find` does not return it.
+ *
+ * The index is kept per tree, in a WeakMap keyed by the collection's root path, so it lives
+ * exactly as long as the tree (keyed by the path rather than the node: two collections wrapping
+ * the same node have distinct path objects, and a caller must only ever get paths of its own).
+ * That is safe because nothing here mutates a tree: transforms record text edits and apply them
+ * to the source, and a source that changes is parsed again into a new tree.
+ */
+
+/** A `find`-style filter: every key must match, recursively; a function is a predicate. */
+export type NodeFilter = { readonly [key: string]: unknown };
+
+interface NodeIndex {
+  /** Every node below the root, in traversal (pre-)order. */
+  readonly all: readonly ASTPath[];
+  /** The same paths bucketed by their exact `type`. */
+  readonly byType: ReadonlyMap<string, ASTPath[]>;
+  /** Answers already computed for a query type name (which exact types it covers, merged in order). */
+  readonly answers: Map<string, readonly ASTPath[]>;
+}
+
+const indexes = new WeakMap<object, NodeIndex>();
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+/** Per exact type name: the names it answers to (itself and its ast-types supertypes). Global: the type system is fixed. */
+const supertypeSets = new Map<string, ReadonlySet<string>>();
+
+function answersTo(j: JSCodeshift, exactType: string): ReadonlySet<string> {
+  let names = supertypeSets.get(exactType);
+  if (!names) {
+    names = new Set([exactType, ...j.types.getSupertypeNames(exactType)]);
+    supertypeSets.set(exactType, names);
+  }
+  return names;
+}
+
+/** Per node type: its fields, in ast-types' order. Global: the type system is fixed. */
+const fieldNames = new Map<string, readonly string[]>();
+
+/** `getFieldNames` for a node of a type, without a fresh copy of the list for every node. */
+function fieldNamesOf(j: JSCodeshift, type: string, node: object): readonly string[] {
+  let names = fieldNames.get(type);
+  if (!names) {
+    names = j.types.getFieldNames(node);
+    fieldNames.set(type, names);
+  }
+  return names;
+}
+
+/** The single root path of a collection (a parsed file's), or null for a collection of several paths. */
+function rootPathOf(root: Collection): ASTPath | null {
+  const paths = root.paths();
+  return paths.length === 1 ? paths[0] : null;
+}
+
+/**
+ * The walk ast-types' `PathVisitor` makes for a `visitNode` visitor, written out without the
+ * visitor machinery. It reaches the same values in the same order, through the same
+ * `path.get(name)` / `path.get(index)` calls (so the paths are the ones a visitor, or `find`,
+ * would have produced), fills in missing fields with their defaults as the visitor does, and
+ * throws the same error for a node type ast-types does not know. What it leaves out: the
+ * visitor's per-node context objects, and paths for fields holding plain values (names,
+ * operators, flags), which the visitor creates and never visits. A parsed file has several times
+ * more of those than nodes, and they were most of the weight of a kept tree.
+ */
+function walkTree(j: JSCodeshift, rootPath: ASTPath): { all: ASTPath[]; byType: Map<string, ASTPath[]> } {
+  const { getFieldNames, getFieldValue } = j.types;
+  const all: ASTPath[] = [];
+  const byType = new Map<string, ASTPath[]>();
+
+  const visitObject = (path: ASTPath, value: Record<string, unknown>): void => {
+    const type = value.type;
+    // Throws "did not recognize object of type …" for an unknown node type, as the visitor does.
+    const names = typeof type === 'string' ? fieldNamesOf(j, type, value) : getFieldNames(value);
+    if (typeof type === 'string' && path !== rootPath && answersTo(j, type).has('Node')) {
+      all.push(path);
+      const bucket = byType.get(type);
+      if (bucket) bucket.push(path);
+      else byType.set(type, [path]);
+    }
+    for (const name of names) {
+      if (!hasOwn(value, name)) value[name] = getFieldValue(value, name) as unknown;
+      const child = value[name];
+      if (typeof child === 'object' && child !== null) visitValue(path.get(name) as ASTPath, child);
+    }
+  };
+
+  const visitValue = (path: ASTPath, value: object): void => {
+    if (!Array.isArray(value)) {
+      visitObject(path, value as Record<string, unknown>);
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      if (!hasOwn(value, String(i))) continue;
+      const element: unknown = value[i];
+      if (typeof element === 'object' && element !== null) visitValue(path.get(i) as ASTPath, element);
+    }
+  };
+
+  visitValue(rootPath, rootPath.value as object);
+  return { all, byType };
+}
+
+function indexOf(j: JSCodeshift, rootPath: ASTPath): NodeIndex {
+  let index = indexes.get(rootPath);
+  if (index) return index;
+  const { all, byType } = walkTree(j, rootPath);
+  index = { all, byType, answers: new Map() };
+  indexes.set(rootPath, index);
+  return index;
+}
+
+function answer(j: JSCodeshift, index: NodeIndex, typeName: string): readonly ASTPath[] {
+  const known = index.answers.get(typeName);
+  if (known) return known;
+  const exact = [...index.byType.keys()].filter((type) => answersTo(j, type).has(typeName));
+  let paths: readonly ASTPath[];
+  if (exact.length === 0) paths = [];
+  else if (exact.length === 1) paths = index.byType.get(exact[0]) as ASTPath[];
+  else if (exact.length === index.byType.size) paths = index.all;
+  else {
+    // Several exact types: keep the traversal order across them.
+    const wanted = new Set(exact);
+    paths = index.all.filter((p) => wanted.has((p.value as { type: string }).type));
+  }
+  index.answers.set(typeName, paths);
+  return paths;
+}
+
+/** jscodeshift's `matchNode`: is `needle` a (recursive) subset of `haystack`. */
+function matchNode(haystack: unknown, needle: unknown): boolean {
+  if (typeof needle === 'function') return (needle as (value: unknown) => boolean)(haystack);
+  if (typeof needle === 'object' && needle !== null && typeof haystack === 'object' && haystack !== null) {
+    return Object.keys(needle).every(
+      (key) => hasOwn(haystack, key) && matchNode((haystack as Record<string, unknown>)[key], (needle as Record<string, unknown>)[key]),
+    );
+  }
+  return haystack === needle;
+}
+
+/**
+ * The paths `root.find(type, filter)` would return, in the same order, from the tree's index.
+ * The array is shared between callers when there is no filter: read it, never change it.
+ */
+export function nodesOf<T>(j: JSCodeshift, root: Collection, type: Type<T>, filter?: NodeFilter): readonly ASTPath<T>[] {
+  const rootPath = rootPathOf(root);
+  // A collection of several paths: ask jscodeshift, which walks each.
+  if (!rootPath) return root.find(type as never, filter as never).paths() as unknown as ASTPath<T>[];
+  const paths = answer(j, indexOf(j, rootPath), String(type)) as readonly ASTPath<T>[];
+  // `find` matches the path's value; reading `value` also spares each path ast-types' lazy `node` property.
+  return filter ? paths.filter((p) => matchNode(p.value, filter)) : paths;
+}
+
+/** A typed slot for one analysis result per tree (see `perTree`). */
+export interface TreeSlot<T> {
+  readonly name: string;
+  /** Never set: carries the slot's value type. */
+  readonly _type?: T;
+}
+
+export function treeSlot<T>(name: string): TreeSlot<T> {
+  return { name };
+}
+
+const treeValues = new WeakMap<object, Map<TreeSlot<unknown>, unknown>>();
+
+/**
+ * An analysis result computed once per parsed tree and shared by every caller (the package scan
+ * and each transform ask the same questions of the same tree). Keyed by the collection's root
+ * path, so a re-parsed text gets fresh results. Results must be read, never changed, by callers.
+ * A collection of several paths is not cached.
+ */
+export function perTree<T>(root: Collection, slot: TreeSlot<T>, compute: () => T): T {
+  const rootPath = rootPathOf(root);
+  if (!rootPath) return compute();
+  let values = treeValues.get(rootPath);
+  if (!values) {
+    values = new Map();
+    treeValues.set(rootPath, values);
+  }
+  if (values.has(slot as TreeSlot<unknown>)) return values.get(slot as TreeSlot<unknown>) as T;
+  const value = compute();
+  values.set(slot as TreeSlot<unknown>, value);
+  return value;
+}
