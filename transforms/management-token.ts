@@ -31,7 +31,7 @@ import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
 import { findAuth0Bindings, findConstructions } from '../src/analysis/auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls } from '../src/analysis/management-calls';
-import { findStorageWrites, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
+import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { toJscodeshiftTransform } from '../src/transform-kit';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -180,6 +180,13 @@ function addStorageTwins(
   const facts = ctx.packageFacts?.storage;
   if ((facts?.accessTokenKeys.length ?? 0) > 0 || file.access.size > 0) return;
   const managementKeys = new Set([...(facts?.managementTokenKeys ?? []), ...consumedKeys]);
+  // An earlier run may have switched the Management API's reads to the access-token key while no
+  // line could store that token (the ID token is stored inside a braceless `if`). Nothing stores
+  // the key yet, so keep asking for the twin of every stored ID token: the finding stays open
+  // until someone stores the access token.
+  const readsAccessKey =
+    managementKeys.has(accessKey) || managementStorageKeys(ctx.j, ctx.root, findAuth0Bindings(ctx.j, ctx.root)).includes(accessKey);
+  if (readsAccessKey) file.id.forEach((key) => managementKeys.add(key));
   if (managementKeys.size === 0) return;
 
   for (const write of writes) {
