@@ -49,6 +49,7 @@ import {
   type Layout,
   ObjectPlan,
   readStringOption,
+  type StringOption,
   responseTypeTokens,
   userinfoReplacement,
   withAccessToken,
@@ -141,13 +142,9 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
     return 'left';
   }
 
-  const scopeNode = propertyValue(obj, 'scope');
-  const scope = readStringOption(ctx, scopeNode);
-  const mergedScope = mergeScopeString(scope.value, scopes);
-  if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
-    return 'left';
-  }
+  const scopePlan = planScope(ctx, propertyValue(obj, 'scope'), scopes);
+  if (!scopePlan) return 'left';
+  const { scope, mergedScope } = scopePlan;
 
   const quote = quoteForObject(ctx.source, obj);
   const plan = new ObjectPlan(obj);
@@ -270,13 +267,9 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     return 'left';
   }
 
-  const scopeNode = propertyValue(paramsObj, 'scope');
-  const scope = readStringOption(ctx, scopeNode);
-  const mergedScope = mergeScopeString(scope.value, scopes);
-  if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
-    return 'left';
-  }
+  const scopePlan = planScope(ctx, propertyValue(paramsObj, 'scope'), scopes);
+  if (!scopePlan) return 'left';
+  const { scope, mergedScope } = scopePlan;
 
   const quote = authObj ? quoteForObject(ctx.source, authObj) : obj ? quoteForObject(ctx.source, obj) : dominantQuote(ctx.source);
   let audienceText: string | undefined;
@@ -465,6 +458,24 @@ function reportUnresolvedOptions(job: Job, written: AnyNode, label: string): voi
 function handEdit(job: Job): string {
   const audience = job.ctx.options.audience ?? 'https://TENANT.auth0.com/api/v2/';
   return `where they are built, set audience '${audience}', add '${job.scopes.join(' ')}' to scope (Lock: auth.params.scope; keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
+}
+
+/**
+ * The scope a config ends up with. Null, with an `unresolved-config` finding, when the existing
+ * scope is not a string we can read, or needs scopes added but is not a literal we can edit.
+ */
+function planScope(
+  ctx: TransformContext,
+  scopeNode: AnyNode | undefined,
+  scopes: readonly string[],
+): { scope: StringOption; mergedScope: string } | null {
+  const scope = readStringOption(ctx, scopeNode);
+  const mergedScope = mergeScopeString(scope.value, scopes);
+  if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    return null;
+  }
+  return { scope, mergedScope };
 }
 
 function scopeMessage(scopes: readonly string[]): string {
