@@ -22,15 +22,15 @@
  * token, and a local holding the ID token stays (other code may read it); the credential becomes
  * the twin of the local's initialiser where it is used.
  */
-import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTNode } from 'jscodeshift';
 import { spanOf } from '../src/ast/edits';
 import { nodesOf } from '../src/ast/node-index';
 import { asNode, type AnyNode, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
-import { findAuth0Bindings, findConstructions } from '../src/analysis/auth0-bindings';
-import { constantInitialisers, findManagementHttpCalls } from '../src/analysis/management-calls';
+import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
+import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { toJscodeshiftTransform } from '../src/transform-kit';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
@@ -107,18 +107,6 @@ export function apply(ctx: TransformContext): void {
     done.add(key);
     ctx.edits.insert(addition.offset, addition.text);
   }
-}
-
-/**
- * True when this transform has nothing to do in a file whatever its package knows: the file
- * constructs no Management API client, makes no raw request to the Management API, writes no
- * token to Web Storage and removes nothing from it, which is everything `apply` starts from.
- * The runner then need not parse the file again to find that out (see `idleWithoutScopes`).
- */
-export function isIdle(j: JSCodeshift, root: Collection): boolean {
-  if (findConstructions(j, root, findAuth0Bindings(j, root), ['Management', 'ManagementClient']).length > 0) return false;
-  if (findManagementHttpCalls(j, root).length > 0 || findStorageWrites(j, root).length > 0) return false;
-  return !nodesOf(j, root, j.CallExpression).some((path) => memberPropertyName(unwrapExpression(path.node.callee)) === 'removeItem');
 }
 
 interface PendingFinding {

@@ -99,14 +99,21 @@ export function mergePackageFacts(
     path,
     endpoints: endpointList,
     scopes: sortScopes(scopesForEndpoints(endpointList, mode)),
+    // Sorted, like every list here: the facts do not depend on the order the files were read in.
     storage: {
-      idTokenKeys: [...idTokenKeys],
-      accessTokenKeys: [...accessTokenKeys],
-      managementTokenKeys: [...managementTokenKeys],
+      idTokenKeys: [...idTokenKeys].sort(),
+      accessTokenKeys: [...accessTokenKeys].sort(),
+      managementTokenKeys: [...managementTokenKeys].sort(),
     },
     tenantHosts: [...tenantHosts].sort(),
     versions,
   };
+}
+
+/** `facts` with one more file's facts merged in. */
+export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeMode): PackageFacts {
+  const known: FileFacts = { endpoints: [...facts.endpoints], storage: facts.storage, tenantHosts: [...(facts.tenantHosts ?? [])] };
+  return mergePackageFacts(facts.path, [known, file], mode, facts.versions);
 }
 
 /**

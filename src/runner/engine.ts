@@ -1,10 +1,11 @@
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
-import { collectFileFacts, type FileFacts, packageScopesToRequest } from '../analysis/facts';
+import { collectFileFacts, type FileFacts, withFileFacts } from '../analysis/facts';
 import { parseSource } from '../ast/parse';
 import { runTransforms } from '../transform-kit';
 import type { Finding, PackageFacts, StorageFacts, TransformId, TransformModule, TransformOptions } from '../types';
-import { idleWithoutScopes, selectTransforms } from '../../transforms/index';
+import { selectTransforms } from '../../transforms/index';
 import { ContainerParseError, extractScriptBlocks, spliceScriptBlocks, toContainerPosition, type ScriptBlock } from './containers';
+import { type FactField, recordingFacts } from './fact-reads';
 import { restoreShape } from './fidelity';
 import { ParseError, parserForPath, parserForScriptLang, parseWithFallback, type ParserName } from './parser';
 import type { FileError } from './types';
@@ -15,19 +16,43 @@ import type { FileError } from './types';
  * the main thread only does so when a run has candidates and no workers.
  */
 
-export interface ScanRequest {
+export interface ProcessRequest {
   id: number;
   /** used for messages and for the parser choice */
   filePath: string;
   source: string;
-  /** keep the parsed tree for the transform phase (a target file, not only package context) */
-  keep: boolean;
+  /**
+   * The package's facts as known when the file is handed out: with the file's own facts added,
+   * what it is transformed with right away (see fact-reads.ts). Null for a file read only for its
+   * package's facts.
+   */
+  guess: PackageFacts | null;
 }
 
-export type ScanResult = { id: number; facts: FileFacts; error: null } | { id: number; facts: null; error: FileError };
+/** A file's transform result, and which package facts it depends on. */
+export interface TransformOutcome {
+  /** new text, or null when nothing changed */
+  output: string | null;
+  findings: Finding[];
+  changedBy: TransformId[];
+  /** set when a transform threw */
+  error: FileError | null;
+  reads: FactField[];
+}
+
+export interface ProcessResult {
+  id: number;
+  facts: FileFacts | null;
+  /** set when the file could not be parsed or scanned; then there is no transform either */
+  error: FileError | null;
+  /** the result under the request's guess; null without a guess or after an error */
+  transform: TransformOutcome | null;
+}
 
 export interface TransformRequest {
   id: number;
+  filePath: string;
+  source: string;
   packageFacts: PackageFacts;
 }
 
@@ -41,16 +66,6 @@ export interface TransformResult {
 }
 
 const BOM = '\uFEFF';
-
-/**
- * Source bytes whose trees one engine keeps between the scan and the transform phase. A tree
- * with its node index and analysis caches weighs about 100 times its source (half of it the
- * Babel nodes, half the paths), and a worker's heap peaks at a multiple of what it holds, so
- * keeping every tree of a large run costs hundreds of MB. Past this budget a file is parsed again
- * for the transform phase (about a quarter of its cost), unless the scan showed that nothing can
- * change it (see `idleWithoutScopes`). Small runs stay within the budget: each file parsed once.
- */
-export const RETAINED_SOURCE_BYTES = 256 * 1024;
 
 const jscodeshiftByParser = new Map<ParserName, JSCodeshift>();
 
@@ -83,14 +98,6 @@ interface ParsedUnit {
   block: ScriptBlock | null;
 }
 
-/** A kept file whose tree was let go after the scan. */
-interface UnparsedFile {
-  filePath: string;
-  source: string;
-  /** no selected transform can change the file or report in it when its package requests no scopes */
-  idleWithoutScopes: boolean;
-}
-
 interface ParsedFile {
   filePath: string;
   source: string;
@@ -99,12 +106,12 @@ interface ParsedFile {
   units: ParsedUnit[];
 }
 
+/**
+ * Parses, scans and transforms one file per request and keeps nothing between requests, so any
+ * worker can take any file and memory stays flat however large the run.
+ */
 export class Engine {
   private readonly modules: readonly TransformModule[];
-  private readonly kept = new Map<number, ParsedFile>();
-  /** kept files over the retention budget: parsed again when their turn comes, unless nothing can change them */
-  private readonly unparsed = new Map<number, UnparsedFile>();
-  private retainedBytes = 0;
 
   constructor(
     selection: string,
@@ -114,60 +121,43 @@ export class Engine {
     this.modules = modules ?? selectTransforms(selection);
   }
 
-  /** Parses a file and reads its facts; keeps the tree for `transform` when asked to. */
-  scan(request: ScanRequest): ScanResult {
+  /** Parses a file, reads its facts and, given a guess of its package's facts, transforms it. */
+  process(request: ProcessRequest): ProcessResult {
     let parsed: ParsedFile;
     try {
       parsed = parseFile(request.filePath, request.source);
     } catch (error) {
-      return { id: request.id, facts: null, error: toFileError(error) };
+      return { id: request.id, facts: null, error: toFileError(error), transform: null };
     }
     let facts: FileFacts;
     try {
       facts = mergeFileFacts(parsed.units.map((unit) => collectFileFacts(unit.j, unit.root)));
     } catch (error) {
-      return { id: request.id, facts: null, error: { message: `package scan failed: ${messageOf(error)}` } };
+      return { id: request.id, facts: null, error: { message: `package scan failed: ${messageOf(error)}` }, transform: null };
     }
-    if (request.keep) {
-      if (this.retainedBytes + request.source.length <= RETAINED_SOURCE_BYTES) {
-        this.kept.set(request.id, parsed);
-        this.retainedBytes += request.source.length;
-      } else {
-        this.unparsed.set(request.id, { filePath: request.filePath, source: request.source, idleWithoutScopes: this.idleWithoutScopes(parsed) });
-      }
-    }
-    return { id: request.id, facts, error: null };
+    if (request.guess === null) return { id: request.id, facts, error: null, transform: null };
+    const reads = new Set<FactField>();
+    const known = withFileFacts(request.guess, facts, this.options.scopeMode);
+    const outcome = this.transformCatching(parsed, recordingFacts(known, reads));
+    return { id: request.id, facts, error: null, transform: { ...outcome, reads: [...reads] } };
   }
 
-  /** Runs the selected transforms on a kept tree, then forgets it. */
+  /** Parses a file again and transforms it with its package's final facts. */
   transform(request: TransformRequest): TransformResult {
-    const kept = this.kept.get(request.id);
-    const unparsed = this.unparsed.get(request.id);
-    this.kept.delete(request.id);
-    this.unparsed.delete(request.id);
-    if (kept) this.retainedBytes -= kept.source.length;
-    // A file of a package that makes no Management API call, which no transform acts on then:
-    // the scan already showed it stays as it is, so it is not parsed a second time to learn so.
-    if (unparsed?.idleWithoutScopes && packageScopesToRequest(this.options, request.packageFacts).length === 0) {
-      return { id: request.id, output: null, findings: [], changedBy: [], error: null };
-    }
+    let parsed: ParsedFile;
     try {
-      let parsed: ParsedFile;
-      if (kept) parsed = kept;
-      else if (unparsed) parsed = parseFile(unparsed.filePath, unparsed.source);
-      else return { id: request.id, output: null, findings: [], changedBy: [], error: { message: 'file was not scanned' } };
-      return { id: request.id, ...this.transformParsed(parsed, request.packageFacts), error: null };
+      parsed = parseFile(request.filePath, request.source);
     } catch (error) {
-      return { id: request.id, output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` } };
+      return { id: request.id, output: null, findings: [], changedBy: [], error: toFileError(error) };
     }
+    return { id: request.id, ...this.transformCatching(parsed, request.packageFacts) };
   }
 
-  /** See `idleWithoutScopes`; a question the analysis cannot answer counts as "may change". */
-  private idleWithoutScopes(parsed: ParsedFile): boolean {
+  private transformCatching(parsed: ParsedFile, packageFacts: PackageFacts): Omit<TransformResult, 'id'> {
     try {
-      return parsed.units.every((unit) => idleWithoutScopes(this.modules, unit.j, unit.root));
-    } catch {
-      return false;
+      return { ...this.transformParsed(parsed, packageFacts), error: null };
+    } catch (error) {
+      return { output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` } };
     }
   }
 

@@ -3,17 +3,24 @@ import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { TransformModule, TransformOptions } from '../types';
-import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
+import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 /**
- * Runs the two phases of a run (scan, then transform) either in this thread or across worker
- * threads, behind one interface. Either way a file's tree is parsed once, in phase one, and
- * transformed by whoever parsed it. Aborting stops handing out work; requests already handed
- * out are answered, and requests never handed out get no answer.
+ * Runs the two phases of a run either in this thread or across worker threads, behind one
+ * interface: `process` parses every file once, reads its facts and transforms it with the package
+ * facts known so far; `transform` parses again and transforms the few files whose first result
+ * depended on facts that changed later. Any worker takes any file. Aborting stops handing out
+ * work; requests already handed out are answered, and requests never handed out get no answer.
  */
 export interface Processor {
-  scan(requests: readonly ScanRequest[], onResult: (result: ScanResult) => void, signal?: AbortSignal): Promise<void>;
+  /** `prepare` runs as each request is handed out, so it can attach the facts known by then. */
+  process(
+    requests: readonly ProcessRequest[],
+    prepare: (request: ProcessRequest) => ProcessRequest,
+    onResult: (result: ProcessResult) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
   transform(requests: readonly TransformRequest[], onResult: (result: TransformResult) => void, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
@@ -28,9 +35,9 @@ export const MIN_FILES_PER_WORKER = 8;
  * The old-space ceiling of a worker thread, in MB. V8 lets a heap grow to about four times what
  * survived its last full collection when its ceiling is high (the default is several GB), and a
  * worker's garbage is mostly parse trees, so two workers peaked at 500-700 MB while holding
- * 20-60 MB; under a ceiling below 2 GB it grows by less than two. A worker holds its trees within
- * the retention budget (see engine.ts) and one file of at most 1 MB (read.ts) at a time, some
- * 100-300 MB at worst, so this still leaves room. Never above the default ceiling.
+ * 20-60 MB; under a ceiling below 2 GB it grows by less than two. A worker holds the tree of one
+ * file of at most 1 MB (read.ts) at a time, so this leaves ample room. Never above the default
+ * ceiling.
  */
 const WORKER_OLD_SPACE_MB = 1024;
 
@@ -75,17 +82,22 @@ function nextTurn(): Promise<void> {
 }
 
 interface EngineLike {
-  scan(request: ScanRequest): ScanResult;
+  process(request: ProcessRequest): ProcessResult;
   transform(request: TransformRequest): TransformResult;
 }
 
 class InProcessProcessor implements Processor {
   constructor(private readonly engine: EngineLike) {}
 
-  async scan(requests: readonly ScanRequest[], onResult: (result: ScanResult) => void, signal?: AbortSignal): Promise<void> {
+  async process(
+    requests: readonly ProcessRequest[],
+    prepare: (request: ProcessRequest) => ProcessRequest,
+    onResult: (result: ProcessResult) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     for (const request of requests) {
       if (signal?.aborted) return;
-      onResult(this.engine.scan(request));
+      onResult(this.engine.process(prepare(request)));
       // Lets a Ctrl-C handler run between files.
       await nextTurn();
     }
@@ -116,8 +128,6 @@ interface PhaseHandlers {
 
 class WorkerPool implements Processor {
   private readonly slots: Slot[];
-  /** which worker holds each kept tree */
-  private readonly owner = new Map<number, number>();
   private handlers: PhaseHandlers | null = null;
 
   constructor(count: number, script: string, setup: WorkerSetup) {
@@ -130,53 +140,29 @@ class WorkerPool implements Processor {
     });
   }
 
-  scan(requests: readonly ScanRequest[], onResult: (result: ScanResult) => void, signal?: AbortSignal): Promise<void> {
-    const queue = [...requests];
-    return this.phase<ScanRequest>({
-      envelope: (request) => ({ type: 'scan', request }),
-      pinned: false,
-      // Any free worker takes the next file; the one that parses a kept file owns its tree.
-      pick: () => queue.shift(),
-      sent: (slot, request) => {
-        if (request.keep) this.owner.set(request.id, slot);
-      },
+  process(
+    requests: readonly ProcessRequest[],
+    prepare: (request: ProcessRequest) => ProcessRequest,
+    onResult: (result: ProcessResult) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return this.phase<ProcessRequest>(requests, {
+      envelope: (request) => ({ type: 'process', request: prepare(request) }),
       reply: (reply) => {
-        if (reply.type === 'scanned') onResult(reply.result);
+        if (reply.type === 'processed') onResult(reply.result);
       },
-      failure: (id, message) => {
-        this.owner.delete(id);
-        onResult({ id, facts: null, error: { message } });
-      },
-      orphans: () => {
-        // No worker is left: every file not yet handed out fails.
-        const rest = queue.splice(0);
-        return rest.map((r) => r.id);
-      },
+      failure: (id, message) => onResult({ id, facts: null, error: { message }, transform: null }),
       signal,
     });
   }
 
   transform(requests: readonly TransformRequest[], onResult: (result: TransformResult) => void, signal?: AbortSignal): Promise<void> {
-    const queues = this.slots.map((): TransformRequest[] => []);
-    const lost: TransformRequest[] = [];
-    for (const request of requests) {
-      const slot = this.owner.get(request.id);
-      if (slot === undefined || !this.slots[slot].alive) lost.push(request);
-      else queues[slot].push(request);
-    }
-    for (const request of lost) {
-      onResult({ id: request.id, output: null, findings: [], changedBy: [], error: { message: 'the worker thread that parsed this file stopped' } });
-    }
-    return this.phase<TransformRequest>({
+    return this.phase<TransformRequest>(requests, {
       envelope: (request) => ({ type: 'transform', request }),
-      pinned: true,
-      pick: (slot) => queues[slot].shift(),
-      sent: () => {},
       reply: (reply) => {
         if (reply.type === 'transformed') onResult(reply.result);
       },
       failure: (id, message) => onResult({ id, output: null, findings: [], changedBy: [], error: { message } }),
-      orphans: (slot) => queues[slot].splice(0).map((r) => r.id),
       signal,
     });
   }
@@ -198,31 +184,29 @@ class WorkerPool implements Processor {
     this.handlers?.crash(index, message);
   }
 
-  private phase<Request extends { id: number }>(spec: {
-    envelope: (request: Request) => WorkerRequest;
-    /** whether each request can only go to one worker (the one holding its tree) */
-    pinned: boolean;
-    pick: (slot: number) => Request | undefined;
-    sent: (slot: number, request: Request) => void;
-    reply: (reply: WorkerReply) => void;
-    failure: (id: number, message: string) => void;
-    /** requests that can no longer be handed out once `slot` died (all of them when none is left) */
-    orphans: (slot: number) => number[];
-    signal?: AbortSignal;
-  }): Promise<void> {
+  /** Hands the requests out to whichever worker is free, at most MAX_IN_FLIGHT at a time each. */
+  private phase<Request extends { id: number }>(
+    requests: readonly Request[],
+    spec: {
+      envelope: (request: Request) => WorkerRequest;
+      reply: (reply: WorkerReply) => void;
+      failure: (id: number, message: string) => void;
+      signal?: AbortSignal;
+    },
+  ): Promise<void> {
+    const queue = [...requests];
     return new Promise((resolve) => {
       const idle = (): boolean => this.slots.every((slot) => slot.inFlight.size === 0);
       const pump = (): void => {
         if (!spec.signal?.aborted) {
-          this.slots.forEach((slot, index) => {
+          for (const slot of this.slots) {
             while (slot.alive && slot.inFlight.size < MAX_IN_FLIGHT) {
-              const request = spec.pick(index);
+              const request = queue.shift();
               if (request === undefined) break;
               slot.inFlight.add(request.id);
-              spec.sent(index, request);
               slot.worker.postMessage(spec.envelope(request));
             }
-          });
+          }
         }
         if (idle()) {
           this.handlers = null;
@@ -232,8 +216,7 @@ class WorkerPool implements Processor {
       };
       this.handlers = {
         reply: (index, reply) => {
-          const id = reply.result.id;
-          this.slots[index].inFlight.delete(id);
+          this.slots[index].inFlight.delete(reply.result.id);
           spec.reply(reply);
           pump();
         },
@@ -241,9 +224,9 @@ class WorkerPool implements Processor {
           const slot = this.slots[index];
           for (const id of slot.inFlight) spec.failure(id, `worker thread failed: ${message}`);
           slot.inFlight.clear();
-          const noneLeft = this.slots.every((s) => !s.alive);
-          if (spec.pinned || noneLeft) {
-            for (const id of spec.orphans(index)) spec.failure(id, `worker thread failed: ${message}`);
+          // With no worker left, every file not yet handed out fails too.
+          if (this.slots.every((s) => !s.alive)) {
+            for (const request of queue.splice(0)) spec.failure(request.id, `worker thread failed: ${message}`);
           }
           pump();
         },

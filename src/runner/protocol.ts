@@ -1,5 +1,5 @@
 import type { TransformOptions } from '../types';
-import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
+import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
 
 /** What a worker thread is started with. */
 export interface WorkerSetup {
@@ -8,6 +8,6 @@ export interface WorkerSetup {
   options: TransformOptions;
 }
 
-export type WorkerRequest = { type: 'scan'; request: ScanRequest } | { type: 'transform'; request: TransformRequest };
+export type WorkerRequest = { type: 'process'; request: ProcessRequest } | { type: 'transform'; request: TransformRequest };
 
-export type WorkerReply = { type: 'scanned'; result: ScanResult } | { type: 'transformed'; result: TransformResult };
+export type WorkerReply = { type: 'processed'; result: ProcessResult } | { type: 'transformed'; result: TransformResult };

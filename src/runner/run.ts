@@ -2,11 +2,13 @@ import { realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { FileFacts } from '../analysis/facts';
-import { mergePackageFacts } from '../analysis/facts';
+import { mergePackageFacts, withFileFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
 import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
-import type { ScanRequest, ScanResult, TransformRequest, TransformResult } from './engine';
+import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
+import { readsAgree } from './fact-reads';
+import { orderForFacts } from './schedule';
 import { gitDirtyPaths, gitTopLevel } from './git';
 import { PackageIndex } from './packages';
 import { passesPrefilter } from './quick-filter';
@@ -51,7 +53,10 @@ interface PackageWork {
   targets: Candidate[];
   /** files of the package outside the given paths, scanned for facts only */
   context: Candidate[];
-  facts: FileFacts[];
+  /** each file's facts once scanned, in file order (targets, then context) */
+  facts: (FileFacts | undefined)[];
+  /** the facts of the files scanned so far, merged; null before the first */
+  known: PackageFacts | null;
 }
 
 /**
@@ -100,7 +105,7 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   const report: RunReport = {
     mode: options.mode,
     transform: options.transform,
-    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0 },
+    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0, reparsed: 0 },
     skipped,
     packages: [],
     files: [],
@@ -122,6 +127,7 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
 
   const results = await scanAndTransform(options, cwd, packages, work, targets, listener);
   report.interrupted = results.interrupted;
+  report.totals.reparsed = results.reparsed;
 
   for (const candidate of targets) {
     const result = toFileResult(candidate, results.scans.get(candidate.id), results.transforms.get(candidate.id));
@@ -225,7 +231,7 @@ function groupByPackage(targets: readonly Candidate[]): Map<string, PackageWork>
   for (const candidate of targets) {
     let pkg = work.get(candidate.packageDir);
     if (!pkg) {
-      pkg = { dir: candidate.packageDir, targets: [], context: [], facts: [] };
+      pkg = { dir: candidate.packageDir, targets: [], context: [], facts: [], known: null };
       work.set(candidate.packageDir, pkg);
     }
     pkg.targets.push(candidate);
@@ -234,12 +240,20 @@ function groupByPackage(targets: readonly Candidate[]): Map<string, PackageWork>
 }
 
 interface ProcessResults {
-  scans: Map<number, ScanResult>;
+  scans: Map<number, ProcessResult>;
   transforms: Map<number, TransformResult>;
   packageFacts: Map<string, PackageFacts>;
+  /** candidates parsed a second time (see fact-reads.ts) */
+  reparsed: number;
   interrupted: boolean;
 }
 
+/**
+ * Parses every file once, reading its facts and transforming it with its package's facts as
+ * known at that moment; then, with each package's final facts, keeps every result whose facts
+ * read are unchanged and transforms the rest again (see fact-reads.ts). The results equal a
+ * scan of every package followed by a transform of every file.
+ */
 async function scanAndTransform(
   options: RunOptions,
   cwd: string,
@@ -248,24 +262,35 @@ async function scanAndTransform(
   targets: readonly Candidate[],
   listener: RunListener,
 ): Promise<ProcessResults> {
-  const scans = new Map<number, ScanResult>();
+  const scans = new Map<number, ProcessResult>();
   const transforms = new Map<number, TransformResult>();
   const packageFacts = new Map<string, PackageFacts>();
-  const packageOf = new Map<number, PackageWork>();
-  const requests: ScanRequest[] = [];
+  const place = new Map<number, { pkg: PackageWork; index: number; candidate: Candidate }>();
+  const requests: ProcessRequest[] = [];
+  const mode = options.transformOptions.scopeMode;
+  const factsOf = (pkg: PackageWork): PackageFacts =>
+    mergePackageFacts(relativePosix(cwd, pkg.dir), pkg.facts.filter((f): f is FileFacts => f !== undefined), mode, packages.versionsOf(pkg.dir));
   for (const pkg of work.values()) {
-    for (const c of pkg.targets) {
-      packageOf.set(c.id, pkg);
-      if (c.readError === null) requests.push({ id: c.id, filePath: c.path, source: c.text, keep: true });
-    }
-    for (const c of pkg.context) {
-      packageOf.set(c.id, pkg);
-      requests.push({ id: c.id, filePath: c.path, source: c.text, keep: false });
-    }
+    [...pkg.targets, ...pkg.context].forEach((candidate, index) => {
+      place.set(candidate.id, { pkg, index, candidate });
+      if (candidate.readError === null) requests.push({ id: candidate.id, filePath: candidate.path, source: candidate.text, guess: null });
+    });
   }
+  const results: ProcessResults = { scans, transforms, packageFacts, reparsed: 0, interrupted: false };
+  const ordered = orderForFacts(requests, (request) => request.source);
   const signal = options.signal;
   const aborted = (): boolean => signal?.aborted === true;
-  if (requests.length === 0) return { scans, transforms, packageFacts, interrupted: false };
+  if (requests.length === 0) return results;
+
+  const isTarget = new Set(targets.map((c) => c.id));
+  const guesses = new Map<number, PackageFacts>();
+  const prepare = (request: ProcessRequest): ProcessRequest => {
+    if (!isTarget.has(request.id)) return request;
+    const pkg = (place.get(request.id) as { pkg: PackageWork }).pkg;
+    pkg.known ??= factsOf(pkg);
+    guesses.set(request.id, pkg.known);
+    return { ...request, guess: pkg.known };
+  };
 
   const processor = await createProcessor({
     selection: options.transform,
@@ -275,40 +300,57 @@ async function scanAndTransform(
   });
   try {
     listener({ type: 'phase', phase: 'scan' });
-    await processor.scan(
-      requests,
+    await processor.process(
+      ordered,
+      prepare,
       (result) => {
         scans.set(result.id, result);
-        if (result.facts) packageOf.get(result.id)?.facts.push(result.facts);
+        const at = place.get(result.id);
+        if (at && result.facts) {
+          at.pkg.facts[at.index] = result.facts;
+          at.pkg.known = withFileFacts(at.pkg.known ?? factsOf(at.pkg), result.facts, mode);
+        }
         listener({ type: 'progress', phase: 'scan', done: scans.size, total: requests.length });
       },
       signal,
     );
-    if (aborted()) return { scans, transforms, packageFacts, interrupted: true };
+    // Stopped before every package was scanned, no result can be trusted: none is kept.
+    if (aborted()) return { ...results, interrupted: true };
 
-    for (const pkg of work.values()) {
-      const rel = relativePosix(cwd, pkg.dir);
-      packageFacts.set(pkg.dir, mergePackageFacts(rel, pkg.facts, options.transformOptions.scopeMode, packages.versionsOf(pkg.dir)));
+    for (const pkg of work.values()) packageFacts.set(pkg.dir, factsOf(pkg));
+    const again: TransformRequest[] = [];
+    for (const candidate of targets) {
+      const scan = scans.get(candidate.id);
+      if (!scan || scan.error !== null) continue;
+      const final = packageFacts.get(candidate.packageDir) as PackageFacts;
+      const guess = guesses.get(candidate.id);
+      const known = guess && scan.facts ? withFileFacts(guess, scan.facts, mode) : undefined;
+      if (scan.transform && known && readsAgree(scan.transform.reads, known, final)) {
+        const { output, findings, changedBy, error } = scan.transform;
+        transforms.set(candidate.id, { id: candidate.id, output, findings, changedBy, error });
+      } else {
+        again.push({ id: candidate.id, filePath: candidate.path, source: candidate.text, packageFacts: final });
+      }
     }
-    const transformRequests: TransformRequest[] = targets
-      .filter((c) => scans.get(c.id)?.error === null)
-      .map((c) => ({ id: c.id, packageFacts: packageFacts.get(c.packageDir) as PackageFacts }));
-    listener({ type: 'phase', phase: 'transform' });
-    await processor.transform(
-      transformRequests,
-      (result) => {
-        transforms.set(result.id, result);
-        listener({ type: 'progress', phase: 'transform', done: transforms.size, total: transformRequests.length });
-      },
-      signal,
-    );
+    results.reparsed = again.length;
+    if (again.length > 0) {
+      listener({ type: 'phase', phase: 'transform' });
+      await processor.transform(
+        again,
+        (result) => {
+          transforms.set(result.id, result);
+          listener({ type: 'progress', phase: 'transform', done: transforms.size, total: targets.length });
+        },
+        signal,
+      );
+    }
   } finally {
     await processor.close();
   }
-  return { scans, transforms, packageFacts, interrupted: aborted() };
+  return { ...results, interrupted: aborted() };
 }
 
-function toFileResult(candidate: Candidate, scan: ScanResult | undefined, transform: TransformResult | undefined): FileResult {
+function toFileResult(candidate: Candidate, scan: ProcessResult | undefined, transform: TransformResult | undefined): FileResult {
   const base: FileResult = {
     path: candidate.path,
     absolutePath: candidate.absolutePath,

@@ -112,6 +112,11 @@ export interface RunTotals {
   unchanged: number;
   errors: number;
   findings: number;
+  /**
+   * candidates parsed a second time: first transformed with their package's facts as known then,
+   * which changed in a way the transforms had read before the package scan ended
+   */
+  reparsed: number;
 }
 
 export interface RunReport {
