@@ -99,8 +99,8 @@ export function patternNames(pattern: unknown): string[] {
 }
 
 export class ScopeIndex {
-  private parentMap: WeakMap<AnyNode, AnyNode> | undefined;
-  private readonly scopeBindings = new WeakMap<AnyNode, Map<string, Binding>>();
+  private parentMap: Map<AnyNode, AnyNode> | undefined;
+  private readonly scopeBindings = new Map<AnyNode, Map<string, Binding>>();
   private reassigned: Set<Binding> | undefined;
 
   constructor(readonly root: AnyNode) {}
@@ -109,9 +109,9 @@ export class ScopeIndex {
    * Every node's parent, mapped on the first question: a file whose transform finds nothing to
    * trace never asks one, and mapping a whole tree is a walk over every node.
    */
-  private get parents(): WeakMap<AnyNode, AnyNode> {
+  private get parents(): Map<AnyNode, AnyNode> {
     if (this.parentMap) return this.parentMap;
-    const parents = new WeakMap<AnyNode, AnyNode>();
+    const parents = new Map<AnyNode, AnyNode>();
     const stack: AnyNode[] = [this.root];
     while (stack.length > 0) {
       const node = stack.pop() as AnyNode;

@@ -114,7 +114,7 @@ export function applyWithin(source: string, start: number, end: number, edits: r
 }
 
 export class TokenTracer {
-  private readonly ids = new WeakMap<object, number>();
+  private readonly ids = new Map<object, number>();
   private nextId = 1;
   private fieldWrites: Map<string, FieldWrite[]> | undefined;
   private readonly containers = new Map<string, ContainerResult | 'pending'>();

@@ -29,11 +29,20 @@ export type NodeFilter = { readonly [key: string]: unknown };
 
 interface NodeIndex {
   /** Every node below the root, in traversal (pre-)order. */
-  readonly all: readonly ASTPath[];
-  /** The same paths bucketed by their exact `type`. */
-  readonly byType: ReadonlyMap<string, ASTPath[]>;
+  readonly nodes: readonly object[];
+  /** Per node: the position in `nodes` of the nearest node above it, or -1 for the root. */
+  readonly above: readonly number[];
+  /** Per node: the `path.get(…)` steps from that node's path to this node's. */
+  readonly steps: readonly (readonly (string | number)[])[];
+  /** Per node: its path, once asked for. */
+  readonly paths: (ASTPath | undefined)[];
+  readonly rootPath: ASTPath;
+  /** Positions in `nodes` bucketed by exact `type`. */
+  readonly byType: ReadonlyMap<string, number[]>;
   /** Answers already computed for a query type name (which exact types it covers, merged in order). */
-  readonly answers: Map<string, readonly ASTPath[]>;
+  readonly answers: Map<string, readonly number[]>;
+  /** The paths of unfiltered answers, shared between callers. */
+  readonly answerPaths: Map<string, readonly ASTPath[]>;
 }
 
 const indexes = new WeakMap<object, NodeIndex>();
@@ -73,76 +82,95 @@ function rootPathOf(root: Collection): ASTPath | null {
 
 /**
  * The walk ast-types' `PathVisitor` makes for a `visitNode` visitor, written out without the
- * visitor machinery. It reaches the same values in the same order, through the same
- * `path.get(name)` / `path.get(index)` calls (so the paths are the ones a visitor, or `find`,
- * would have produced), fills in missing fields with their defaults as the visitor does, and
- * throws the same error for a node type ast-types does not know. What it leaves out: the
- * visitor's per-node context objects, and paths for fields holding plain values (names,
- * operators, flags), which the visitor creates and never visits. A parsed file has several times
- * more of those than nodes, and they were most of the weight of a kept tree.
+ * visitor machinery and without paths. It reaches the same nodes in the same order and throws
+ * the same error for a node type ast-types does not know. For each node it notes the `path.get(name)` / `path.get(index)`
+ * steps the visitor takes from the node above, so `pathAt` can build the very path the visitor
+ * (or `find`) would have produced, through the same calls — only for the nodes a query returns.
+ * Building a path for every node and every plain object under it (locations, positions) was
+ * most of the cost of a file, and of the garbage a run makes.
  */
-function walkTree(j: JSCodeshift, rootPath: ASTPath): { all: ASTPath[]; byType: Map<string, ASTPath[]> } {
-  const { getFieldNames, getFieldValue } = j.types;
-  const all: ASTPath[] = [];
-  const byType = new Map<string, ASTPath[]>();
+function walkTree(j: JSCodeshift, rootPath: ASTPath): Pick<NodeIndex, 'nodes' | 'above' | 'steps' | 'byType'> {
+  const { getFieldNames } = j.types;
+  const nodes: object[] = [];
+  const above: number[] = [];
+  const steps: (string | number)[][] = [];
+  const byType = new Map<string, number[]>();
 
-  const visitObject = (path: ASTPath, value: Record<string, unknown>): void => {
+  const visitObject = (value: Record<string, unknown>, parent: number, trail: (string | number)[], isRoot: boolean): void => {
     const type = value.type;
     // Throws "did not recognize object of type …" for an unknown node type, as the visitor does.
     const names = typeof type === 'string' ? fieldNamesOf(j, type, value) : getFieldNames(value);
-    if (typeof type === 'string' && path !== rootPath && answersTo(j, type).has('Node')) {
-      all.push(path);
+    let here = parent;
+    let from: (string | number)[] = trail;
+    if (typeof type === 'string' && !isRoot && answersTo(j, type).has('Node')) {
+      here = nodes.length;
+      nodes.push(value);
+      above.push(parent);
+      steps.push(trail);
       const bucket = byType.get(type);
-      if (bucket) bucket.push(path);
-      else byType.set(type, [path]);
+      if (bucket) bucket.push(here);
+      else byType.set(type, [here]);
+      from = [];
     }
     for (const name of names) {
-      if (!hasOwn(value, name)) value[name] = getFieldValue(value, name) as unknown;
+      // A field the parser left out holds its default, which is never a node (null, false, []):
+      // nothing below it to visit. The visitor writes the default onto the node; this walk leaves
+      // the parser's nodes as they are, which keeps their shapes, and was a third of its time.
+      if (!hasOwn(value, name)) continue;
       const child = value[name];
-      if (typeof child === 'object' && child !== null) visitValue(path.get(name) as ASTPath, child);
+      if (typeof child === 'object' && child !== null) visitValue(child, here, [...from, name]);
     }
   };
 
-  const visitValue = (path: ASTPath, value: object): void => {
+  const visitValue = (value: object, parent: number, trail: (string | number)[]): void => {
     if (!Array.isArray(value)) {
-      visitObject(path, value as Record<string, unknown>);
+      visitObject(value as Record<string, unknown>, parent, trail, false);
       return;
     }
     for (let i = 0; i < value.length; i++) {
       if (!hasOwn(value, String(i))) continue;
       const element: unknown = value[i];
-      if (typeof element === 'object' && element !== null) visitValue(path.get(i) as ASTPath, element);
+      if (typeof element === 'object' && element !== null) visitValue(element, parent, [...trail, i]);
     }
   };
 
-  visitValue(rootPath, rootPath.value as object);
-  return { all, byType };
+  visitObject(rootPath.value as unknown as Record<string, unknown>, -1, [], true);
+  return { nodes, above, steps, byType };
 }
 
 function indexOf(j: JSCodeshift, rootPath: ASTPath): NodeIndex {
   let index = indexes.get(rootPath);
   if (index) return index;
-  const { all, byType } = walkTree(j, rootPath);
-  index = { all, byType, answers: new Map() };
+  const walked = walkTree(j, rootPath);
+  index = { ...walked, paths: new Array(walked.nodes.length), rootPath, answers: new Map(), answerPaths: new Map() };
   indexes.set(rootPath, index);
   return index;
 }
 
-function answer(j: JSCodeshift, index: NodeIndex, typeName: string): readonly ASTPath[] {
+/** The path of the node at `position`, built (and kept) on first use through the visitor's own steps. */
+function pathAt(index: NodeIndex, position: number): ASTPath {
+  const known = index.paths[position];
+  if (known) return known;
+  const parent = index.above[position];
+  let path = parent === -1 ? index.rootPath : pathAt(index, parent);
+  for (const step of index.steps[position]) path = path.get(step) as ASTPath;
+  index.paths[position] = path;
+  return path;
+}
+
+function answer(j: JSCodeshift, index: NodeIndex, typeName: string): readonly number[] {
   const known = index.answers.get(typeName);
   if (known) return known;
   const exact = [...index.byType.keys()].filter((type) => answersTo(j, type).has(typeName));
-  let paths: readonly ASTPath[];
-  if (exact.length === 0) paths = [];
-  else if (exact.length === 1) paths = index.byType.get(exact[0]) as ASTPath[];
-  else if (exact.length === index.byType.size) paths = index.all;
+  let positions: readonly number[];
+  if (exact.length === 0) positions = [];
+  else if (exact.length === 1) positions = index.byType.get(exact[0]) as number[];
   else {
     // Several exact types: keep the traversal order across them.
-    const wanted = new Set(exact);
-    paths = index.all.filter((p) => wanted.has((p.value as { type: string }).type));
+    positions = exact.flatMap((type) => index.byType.get(type) as number[]).sort((a, b) => a - b);
   }
-  index.answers.set(typeName, paths);
-  return paths;
+  index.answers.set(typeName, positions);
+  return positions;
 }
 
 /** jscodeshift's `matchNode`: is `needle` a (recursive) subset of `haystack`. */
@@ -164,9 +192,17 @@ export function nodesOf<T>(j: JSCodeshift, root: Collection, type: Type<T>, filt
   const rootPath = rootPathOf(root);
   // A collection of several paths: ask jscodeshift, which walks each.
   if (!rootPath) return root.find(type as never, filter as never).paths() as unknown as ASTPath<T>[];
-  const paths = answer(j, indexOf(j, rootPath), String(type)) as readonly ASTPath<T>[];
-  // `find` matches the path's value; reading `value` also spares each path ast-types' lazy `node` property.
-  return filter ? paths.filter((p) => matchNode(p.value, filter)) : paths;
+  const index = indexOf(j, rootPath);
+  const typeName = String(type);
+  const positions = answer(j, index, typeName);
+  // `find` matches the path's value, which is the node: filter before building any path.
+  if (filter) return positions.filter((at) => matchNode(index.nodes[at], filter)).map((at) => pathAt(index, at)) as ASTPath<T>[];
+  let paths = index.answerPaths.get(typeName);
+  if (!paths) {
+    paths = positions.map((at) => pathAt(index, at));
+    index.answerPaths.set(typeName, paths);
+  }
+  return paths as readonly ASTPath<T>[];
 }
 
 /** A typed slot for one analysis result per tree (see `perTree`). */

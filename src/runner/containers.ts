@@ -1,5 +1,5 @@
-import { parse as parseSfc } from '@vue/compiler-sfc';
-import { Parser } from 'htmlparser2';
+import type * as VueCompiler from '@vue/compiler-sfc';
+import type * as HtmlParser from 'htmlparser2';
 import * as path from 'node:path';
 
 /**
@@ -8,6 +8,26 @@ import * as path from 'node:path';
  * regular expression cannot tell a `<script>` tag from the same text in a comment, a string
  * or another raw-text element.
  */
+
+/*
+ * The container parsers are loaded on the first container file: together they take about 90 ms
+ * to load, in every worker thread, and most repositories have no .vue, .svelte or .html file
+ * with Auth0 code. `require` rather than `import()`: this module is CommonJS and synchronous.
+ */
+let vueCompiler: typeof VueCompiler | undefined;
+let htmlParser: typeof HtmlParser | undefined;
+
+function parseSfc(...args: Parameters<typeof VueCompiler.parse>): ReturnType<typeof VueCompiler.parse> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  vueCompiler ??= require('@vue/compiler-sfc') as typeof VueCompiler;
+  return vueCompiler.parse(...args);
+}
+
+function htmlParserClass(): typeof HtmlParser.Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  htmlParser ??= require('htmlparser2') as typeof HtmlParser;
+  return htmlParser.Parser;
+}
 
 export type ScriptLang = 'js' | 'jsx' | 'ts' | 'tsx';
 
@@ -249,6 +269,7 @@ const svelteLang: LangOf = (attributes) => {
 function markupBlocks(source: string, langOf: LangOf): ScriptBlock[] {
   const blocks: ScriptBlock[] = [];
   let open: { contentStart: number; lang: ScriptLang | undefined } | undefined;
+  const Parser = htmlParserClass();
   const parser = new Parser(
     {
       onopentag(name, attributes) {
