@@ -12,6 +12,7 @@ import {
   stringValue,
   unwrapExpression,
 } from '../ast/nodes';
+import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
 import { childNodes, type Binding, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
 
@@ -124,6 +125,8 @@ export class TokenTracer {
     private readonly scope: ScopeIndex,
     private readonly storage: StorageKnowledge,
     private readonly eol: string,
+    /** The object type declared in this file for a TypeScript local or parameter (see type-members.ts). */
+    private readonly declaredType: (id: AnyNode) => TypeMembers | undefined = () => undefined,
   ) {}
 
   /**
@@ -267,7 +270,8 @@ export class TokenTracer {
       if (!this.keepsMeaning(receiver, at)) return untraceable(`${name} is destructured from names that differ where the token is used`);
       const [start, end] = spanOf(n as unknown as ASTNode);
       const receiverText = this.source.slice(...spanOf(receiver as unknown as ASTNode));
-      return { kind: 'id', edits: [{ start, end, text: `${receiverText}.${result.twinField}` }], effects: result.effects };
+      const effects = this.withTwinDeclaration(result.effects, receiver, field, result.twinField);
+      return { kind: 'id', edits: [{ start, end, text: `${receiverText}.${result.twinField}` }], effects };
     }
     return untraceable(`${name} is destructured in a way the codemod cannot follow`);
   }
@@ -280,7 +284,44 @@ export class TokenTracer {
     const [start, end] = spanOf(property as unknown as ASTNode);
     const text = member.computed ? quoteString(result.twinField, quoteOf(this.source, property as unknown as ASTNode)) : result.twinField;
     if (!member.computed && !IDENTIFIER_NAME.test(result.twinField)) return untraceable('its twin field is not an identifier');
-    return { kind: 'id', edits: [{ start, end, text }], effects: result.effects };
+    return { kind: 'id', edits: [{ start, end, text }], effects: this.withTwinDeclaration(result.effects, receiver, field, result.twinField) };
+  }
+
+  /**
+   * `effects` plus, where `receiver` is a TypeScript local or parameter whose object type this
+   * file declares (`authResult: { idToken: string }`, a local interface or type alias), the
+   * member that declares the twin field beside the ID-token one, laid out like it: otherwise
+   * `authResult.accessToken` would not compile.
+   */
+  private withTwinDeclaration(effects: TwinEffects, receiver: AnyNode, field: string, twinField: string): TwinEffects {
+    const r = unwrapExpression(receiver);
+    const id = r?.type === 'Identifier' ? this.declaringIdentifier(r) : undefined;
+    const type = id?.typeAnnotation ? this.declaredType(id) : undefined;
+    const member = type?.members.find((m) => memberName(m) === field);
+    if (!type || !member || hasMember(type, twinField)) return effects;
+    const annotation = asNode(member.typeAnnotation);
+    const typeText = annotation ? this.source.slice(...spanOf(annotation as unknown as ASTNode)) : '';
+    const entry = `${member.readonly ? 'readonly ' : ''}${twinField}${member.optional ? '?' : ''}${typeText}`;
+    const additions: Addition[] = [];
+    insertMember({ insert: (offset, text) => additions.push({ offset, text }) }, this.source, type, twinField, entry, { after: [field] });
+    return { ...effects, additions: [...effects.additions, ...additions] };
+  }
+
+  /** The identifier that declares a local or parameter (`a` in `(a: T) =>` or `const a: T = …`). */
+  private declaringIdentifier(identifier: AnyNode): AnyNode | undefined {
+    const binding = this.scope.resolve(identifier.name as string, identifier);
+    if (binding?.kind === 'param') {
+      for (const param of (binding.scope.params as unknown[] | undefined) ?? []) {
+        let p = asNode(param);
+        if (p?.type === 'TSParameterProperty') p = asNode(p.parameter);
+        if (p?.type === 'AssignmentPattern') p = asNode(p.left);
+        if (p?.type === 'Identifier' && p.name === identifier.name) return p;
+      }
+      return undefined;
+    }
+    if (binding?.kind !== 'var' && binding?.kind !== 'let' && binding?.kind !== 'const') return undefined;
+    const id = binding.declarators.length === 1 ? asNode(binding.declarators[0].id) : undefined;
+    return id?.type === 'Identifier' ? id : undefined;
   }
 
   /**

@@ -65,15 +65,26 @@ export function hasMember(type: TypeMembers, name: string): boolean {
  * after the first present name in `after`, else last. Returns false when nothing was done.
  */
 export function insertOptionalMember(
-  edits: EditList,
+  edits: Pick<EditList, 'insert'>,
   source: string,
   type: TypeMembers,
   name: string,
   typeText: string,
   placement: { before?: readonly string[]; after?: readonly string[] },
 ): boolean {
+  return insertMember(edits, source, type, name, `${name}?: ${typeText}`, placement);
+}
+
+/** `insertOptionalMember` for any member text `entry` declaring `name`. */
+export function insertMember(
+  edits: Pick<EditList, 'insert'>,
+  source: string,
+  type: TypeMembers,
+  name: string,
+  entry: string,
+  placement: { before?: readonly string[]; after?: readonly string[] },
+): boolean {
   if (hasMember(type, name) || type.members.length === 0) return false;
-  const entry = `${name}?: ${typeText}`;
   const eol = eolOf(source);
   const [containerStart] = spanOf(type.container as unknown as ASTNode);
   const [firstStart] = spanOf(type.members[0] as unknown as ASTNode);
