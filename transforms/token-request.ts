@@ -93,10 +93,20 @@ export function apply(ctx: TransformContext): void {
     done: new Set(),
   };
   for (const site of findTokenRequests(ctx.j, ctx.root, ctx.source, bindings)) {
-    if (site.kind === 'legacy') ctx.report(site.call.node, 'legacy-endpoint', site.message);
+    if (site.kind === 'legacy') {
+      if (site.auth0JsMajor === undefined || declaredMajor(ctx.packageFacts?.versions.auth0Js) === site.auth0JsMajor) {
+        ctx.report(site.call.node, 'legacy-endpoint', site.message);
+      }
+    }
     else if (site.kind === 'http') migrateHttpRequest(run, site);
     else migrateSdkCall(run, site);
   }
+}
+
+/** The major version a package.json range such as `^8.12.0` or `~8.0` starts from, or undefined. */
+function declaredMajor(range: string | undefined): number | undefined {
+  const major = range ? /(\d+)/.exec(range)?.[1] : undefined;
+  return major === undefined ? undefined : Number(major);
 }
 
 function once<T>(compute: () => T): () => T {

@@ -100,6 +100,8 @@ export interface LegacyTokenCall {
   kind: 'legacy';
   call: ASTPath;
   message: string;
+  /** set when the call is legacy only in this auth0.js major version (it works in later ones) */
+  auth0JsMajor?: number;
 }
 
 export type TokenRequestSite = HttpTokenRequest | SdkTokenRequest | LegacyTokenCall;
@@ -111,6 +113,10 @@ export const LEGACY_MESSAGES = {
     'loginWithResourceOwner posts to /oauth/ro, which cannot carry an audience: use client.login({ realm: <connection>, username, password, audience, scope }) instead',
   nodeSignIn: (owner: string): string =>
     `node-auth0 ${owner}.signIn posts to /oauth/ro, which cannot carry an audience: use AuthenticationClient#passwordGrant({ username, password, realm, audience, scope }) instead`,
+  passwordlessVerify:
+    'popup.passwordlessVerify cannot carry an audience: use webAuth.passwordlessLogin({ connection, email or phoneNumber, verificationCode }), which takes the WebAuth audience and scope',
+  loginWithCredentials:
+    'auth0.js v8 popup.loginWithCredentials drops the audience: upgrade to auth0.js v9 (or use webAuth.login) so the login can return a Management API access token',
   delegation: (method: string): string =>
     `${method} exchanges an ID token at /delegation, which cannot issue a Management API access token: get it from the login itself (auth0.js v8+ client.login, or node-auth0 passwordGrant) with the Management API audience and scope`,
 } as const;
@@ -131,7 +137,7 @@ interface FileContext {
 }
 
 const TOKEN_REQUEST_TEXT =
-  /\/oauth\/(token|ro)|\b(login|loginWithDefaultDirectory|loginWithResourceOwner|passwordGrant|signIn|getDelegationToken|renewIdToken|delegation)\b/;
+  /\/oauth\/(token|ro)|\b(login|loginWithDefaultDirectory|loginWithResourceOwner|loginWithCredentials|passwordlessVerify|passwordGrant|signIn|getDelegationToken|renewIdToken|delegation)\b/;
 
 /** A cheap text test: a file without any of these words has no token request site. */
 export function mayContainTokenRequests(source: string): boolean {
@@ -185,6 +191,17 @@ function sdkSite(file: FileContext, path: ASTPath): SdkTokenRequest | LegacyToke
   const options = unwrapExpression((node.arguments as unknown[])[0]) ?? undefined;
 
   if (method === 'loginWithResourceOwner') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithResourceOwner };
+  // webAuth.popup.passwordlessVerify / loginWithCredentials: auth0.js Popup methods.
+  if ((method === 'passwordlessVerify' || method === 'loginWithCredentials') && memberPropertyName(receiver) === 'popup') {
+    const owner = unwrapExpression(receiver.object);
+    const held = owner ? clientHeldBy(file.jsClients, owner, path) : undefined;
+    // Some object's own `popup` helper is not auth0.js's: the owner must be a WebAuth client of
+    // the file, be named like one, or be the only candidate in a file that imports auth0.js.
+    const namedLikeOne = !!owner && /auth0|webauth/i.test(textOf(file.source, owner as never));
+    if (!held && !namedLikeOne && !(file.hasAuth0Js && file.jsClients.length === 0)) return undefined;
+    if (method === 'passwordlessVerify') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.passwordlessVerify };
+    return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithCredentials, auth0JsMajor: 8 };
+  }
   // auth0.js v7 renewIdToken also goes through /delegation.
   if (method === 'getDelegationToken' || method === 'renewIdToken') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.delegation(method) };
 
