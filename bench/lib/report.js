@@ -55,7 +55,7 @@ function resultText(r, kind) {
 /**
  * @typedef {{ id: string, scenario: string, label: string, kind: string, files: number, status: string, skipReason: string | null, exitCodes: (number | null)[], wallMs: number | null, filesPerSecond: number | null, msPerFile: number | null, peakMb: number | null, results: Record<string, number> }} LegSummary
  * @typedef {{ id: string, leg: string, text: string, value: number | null, met: boolean | null }} Target
- * @param {{ legs: LegSummary[], ratios: { bigVsGrep: number | null, bigVsJscodeshiftPerFile: number | null, bigVsJscodeshiftSameFiles: number | null, legacyThroughputCommon: number | null, legacyThroughputAll: number | null, scalingVsGrep: Record<string, number | null> }, targets: Target[], scaling: { files: number, msPerFile: number | null }[], marginalMsPerFile: number | null, quick: boolean, runs: number, load?: { before: number, after: number } }} s
+ * @param {{ legs: LegSummary[], ratios: { bigVsGrep: number | null, bigVsJscodeshiftPerFile: number | null, bigVsJscodeshiftSameFiles: number | null, legacyThroughputCommon: number | null, legacyThroughputAll: number | null, bigVsRecastCodemodPerFile: number | null, legacyThroughputVsRecastCommon: number | null, legacyThroughputVsRecastAll: number | null, scalingVsGrep: Record<string, number | null> }, targets: Target[], scaling: { files: number, msPerFile: number | null }[], marginalMsPerFile: number | null, quick: boolean, runs: number, load?: { before: number, after: number } }} s
  * @returns {string}
  */
 function formatTable(s) {
@@ -70,6 +70,12 @@ function formatTable(s) {
       s.ratios.legacyThroughputCommon === null
         ? ''
         : `ours ${times(s.ratios.legacyThroughputCommon)} throughput (${times(s.ratios.legacyThroughputAll)} incl. .vue)`,
+    'big.jscodeshift-recast':
+      s.ratios.bigVsRecastCodemodPerFile === null ? '' : `ours ${times(s.ratios.bigVsRecastCodemodPerFile)} faster per file`,
+    'legacy.jscodeshift-recast':
+      s.ratios.legacyThroughputVsRecastCommon === null
+        ? ''
+        : `ours ${times(s.ratios.legacyThroughputVsRecastCommon)} throughput (${times(s.ratios.legacyThroughputVsRecastAll)} incl. .vue)`,
   };
   for (const [n, v] of Object.entries(s.ratios.scalingVsGrep)) {
     if (v !== null) ratioText[`scale.codemod.${n}`] = `${times(v)} grep's time`;
