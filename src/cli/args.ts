@@ -101,7 +101,7 @@ function buildParser(context: ParseContext) {
         describe: 'Leave a `// TODO(auth0-mgmt-codemod): <code> …` comment above each finding',
       },
       ignore: { type: 'string', describe: 'Leave out paths matching this gitignore-style pattern (relative to this folder; repeatable)' },
-      workers: { type: 'number', describe: `Parallel worker threads (default: CPU count, ${context.defaultWorkers})` },
+      workers: { type: 'number', describe: `Threads that process files in parallel, this one included (default: CPU count, ${context.defaultWorkers})` },
       force: { type: 'boolean', default: false, describe: 'Write even when target files have uncommitted git changes' },
     })
     .example('$0 --dry', 'Preview every change in this repository as a diff')

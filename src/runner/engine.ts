@@ -8,6 +8,7 @@ import { ContainerParseError, extractScriptBlocks, spliceScriptBlocks, toContain
 import { type FactField, recordingFacts } from './fact-reads';
 import { restoreShape } from './fidelity';
 import { ParseError, parserForPath, parserForScriptLang, parseWithFallback, type ParserName } from './parser';
+import type { WorkerReply, WorkerRequest } from './protocol';
 import type { FileError } from './types';
 
 /**
@@ -249,4 +250,10 @@ function toFileError(error: unknown): FileError {
     return { message: error.message, line: error.line, column: error.column };
   }
   return { message: messageOf(error) };
+}
+
+/** One request of the pool's protocol, answered by `engine` (in a worker thread or in this one). */
+export function answer(engine: Engine, message: WorkerRequest): WorkerReply {
+  if (message.type === 'process') return { type: 'processed', result: engine.process(message.request) };
+  return { type: 'transformed', result: engine.transform(message.request) };
 }

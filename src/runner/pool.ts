@@ -7,10 +7,10 @@ import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult }
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 /**
- * Runs the two phases of a run either in this thread or across worker threads, behind one
- * interface: `process` parses every file once, reads its facts and transforms it with the package
- * facts known so far; `transform` parses again and transforms the few files whose first result
- * depended on facts that changed later. Any worker takes any file. Aborting stops handing out
+ * Runs the two phases of a run on this thread and any worker threads, behind one interface:
+ * `process` parses every file once, reads its facts and transforms it with the package facts
+ * known so far; `transform` parses again and transforms the few files whose first result
+ * depended on facts that changed later. Any thread takes any file. Aborting stops handing out
  * work; requests already handed out are answered, and requests never handed out get no answer.
  */
 export interface Processor {
@@ -28,7 +28,7 @@ export interface Processor {
 /** Two requests per worker in flight: the next file is already waiting when one finishes. */
 const MAX_IN_FLIGHT = 2;
 
-/** Below this many files per worker, starting a thread (and loading the parsers in it) costs more than it saves. */
+/** Below this many files per thread, starting one more (and loading the parsers in it) costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 8;
 
 /**
@@ -52,8 +52,8 @@ export function workerScriptPath(): string | null {
 }
 
 /**
- * How many worker threads to start for `files` parsed files: none (this thread) for small runs
- * unless the user asked for workers; never more than there are files.
+ * How many threads to process `files` files on (this thread counts as one; 0 means this thread
+ * alone): one for small runs unless the user asked for more; never more than there are files.
  */
 export function workerCountFor(files: number, requested: number, explicit: boolean): number {
   const ceiling = Math.max(1, Math.floor(requested));
@@ -62,63 +62,37 @@ export function workerCountFor(files: number, requested: number, explicit: boole
   return count <= 1 ? 0 : count;
 }
 
+/**
+ * A pool of `threads` parallel slots for a run: this thread, which is idle otherwise while the
+ * files are processed, and `threads - 1` worker threads. One isolate fewer than a worker per
+ * slot: each isolate loads the parsers and compiles the same hot code on its own.
+ */
 export async function createProcessor(options: {
   selection: string;
   transformOptions: TransformOptions;
+  /** 0 or 1: this thread only */
   workers: number;
   modules?: readonly TransformModule[];
 }): Promise<Processor> {
-  const script = workerScriptPath();
-  if (options.workers >= 2 && script !== null && options.modules === undefined) {
-    return new WorkerPool(options.workers, script, { selection: options.selection, options: options.transformOptions });
-  }
   // Loaded only now: a run without candidates never pays for jscodeshift and the parsers.
-  const { Engine } = await import('./engine.js');
-  return new InProcessProcessor(new Engine(options.selection, options.transformOptions, options.modules));
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-interface EngineLike {
-  process(request: ProcessRequest): ProcessResult;
-  transform(request: TransformRequest): TransformResult;
-}
-
-class InProcessProcessor implements Processor {
-  constructor(private readonly engine: EngineLike) {}
-
-  async process(
-    requests: readonly ProcessRequest[],
-    prepare: (request: ProcessRequest) => ProcessRequest,
-    onResult: (result: ProcessResult) => void,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    for (const request of requests) {
-      if (signal?.aborted) return;
-      onResult(this.engine.process(prepare(request)));
-      // Lets a Ctrl-C handler run between files.
-      await nextTurn();
-    }
-  }
-
-  async transform(requests: readonly TransformRequest[], onResult: (result: TransformResult) => void, signal?: AbortSignal): Promise<void> {
-    for (const request of requests) {
-      if (signal?.aborted) return;
-      onResult(this.engine.transform(request));
-      await nextTurn();
-    }
-  }
-
-  async close(): Promise<void> {}
+  const { Engine, answer } = await import('./engine.js');
+  const engine = new Engine(options.selection, options.transformOptions, options.modules);
+  const script = workerScriptPath();
+  // Stand-in modules (tests) cannot be sent to a worker thread; without the compiled worker
+  // script (running from TypeScript sources) there is no thread to start.
+  const workerThreads = script !== null && options.modules === undefined ? Math.max(0, options.workers - 1) : 0;
+  return new Pool((message) => answer(engine, message), workerThreads, script ?? '', { selection: options.selection, options: options.transformOptions });
 }
 
 interface Slot {
-  worker: Worker;
+  /** hands one request to the slot; its reply comes back through the pool's handlers */
+  send(message: WorkerRequest): void;
+  stop(): Promise<void>;
   alive: boolean;
   /** ids of requests sent and not yet answered */
   inFlight: Set<number>;
+  /** how many requests it may hold at once */
+  capacity: number;
 }
 
 interface PhaseHandlers {
@@ -126,18 +100,48 @@ interface PhaseHandlers {
   crash(slot: number, message: string): void;
 }
 
-class WorkerPool implements Processor {
+class Pool implements Processor {
   private readonly slots: Slot[];
   private handlers: PhaseHandlers | null = null;
 
-  constructor(count: number, script: string, setup: WorkerSetup) {
-    this.slots = Array.from({ length: count }, (_, index) => {
+  constructor(local: (message: WorkerRequest) => WorkerReply, workerThreads: number, script: string, setup: WorkerSetup) {
+    const here: Slot = {
+      // One file at a time, each on its own turn of the event loop, so worker replies and a
+      // Ctrl-C handler run between two files.
+      send: (message) => {
+        setImmediate(() => {
+          let reply: WorkerReply;
+          try {
+            reply = local(message);
+          } catch (error) {
+            this.fail(0, error instanceof Error ? error.message : String(error));
+            return;
+          }
+          this.handlers?.reply(0, reply);
+        });
+      },
+      stop: async () => {},
+      alive: true,
+      inFlight: new Set<number>(),
+      capacity: 1,
+    };
+    const threads = Array.from({ length: workerThreads }, (_, i): Slot => {
+      const index = i + 1;
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerOldSpaceMb() } });
       worker.on('message', (reply: WorkerReply) => this.handlers?.reply(index, reply));
       worker.on('error', (error: Error) => this.fail(index, error.message));
       worker.on('exit', (code) => this.fail(index, `worker thread exited with code ${code}`));
-      return { worker, alive: true, inFlight: new Set<number>() };
+      return {
+        send: (message) => worker.postMessage(message),
+        stop: async () => {
+          await worker.terminate();
+        },
+        alive: true,
+        inFlight: new Set<number>(),
+        capacity: MAX_IN_FLIGHT,
+      };
     });
+    this.slots = [here, ...threads];
   }
 
   process(
@@ -172,7 +176,7 @@ class WorkerPool implements Processor {
     await Promise.all(
       this.slots.map(async (slot) => {
         slot.alive = false;
-        await slot.worker.terminate();
+        await slot.stop();
       }),
     );
   }
@@ -200,11 +204,11 @@ class WorkerPool implements Processor {
       const pump = (): void => {
         if (!spec.signal?.aborted) {
           for (const slot of this.slots) {
-            while (slot.alive && slot.inFlight.size < MAX_IN_FLIGHT) {
+            while (slot.alive && slot.inFlight.size < slot.capacity) {
               const request = queue.shift();
               if (request === undefined) break;
               slot.inFlight.add(request.id);
-              slot.worker.postMessage(spec.envelope(request));
+              slot.send(spec.envelope(request));
             }
           }
         }
