@@ -108,8 +108,9 @@ export function runTransforms(input: RunInput): RunResult {
         // Settle the earlier transforms' edits, re-parse, and let this transform look again.
         source = pending.applyTo(source);
         root = input.parse(source);
+        // The earlier transforms' findings still want their TODO comments, in the new text.
+        for (const target of todoTargets) target.offset = pending.mapOffset(target.offset);
         pending = new EditList();
-        todoTargets.length = 0;
         attempt++;
         continue;
       }

@@ -54,6 +54,20 @@ export class EditList {
     this.items.push(...other.items);
   }
 
+  /**
+   * Where `offset` of the source the edits were made against lands in `applyTo`'s result. An
+   * offset inside a replaced span lands where the replacement starts; at an insertion point, before
+   * the inserted text.
+   */
+  mapOffset(offset: number): number {
+    let shift = 0;
+    for (const e of this.items) {
+      if (e.end <= offset && e.start < offset) shift += e.text.length - (e.end - e.start);
+      else if (e.start < offset && offset < e.end) return this.mapOffset(e.start);
+    }
+    return offset + shift;
+  }
+
   /** Applies the edits to the source they were made against. Insertions at one offset keep their order. */
   applyTo(source: string): string {
     if (this.items.length === 0) return source;
