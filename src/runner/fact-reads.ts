@@ -19,45 +19,32 @@ export type FactField =
   | 'storage.accessTokenKeys'
   | 'storage.managementTokenKeys';
 
+const TOP_FIELDS = ['path', 'endpoints', 'scopes', 'tenantHosts', 'versions'] as const;
+const STORAGE_FIELDS = ['idTokenKeys', 'accessTokenKeys', 'managementTokenKeys'] as const;
+
 /** A view of `facts` that notes in `reads` every field read through it. */
 export function recordingFacts(facts: PackageFacts, reads: Set<FactField>): PackageFacts {
-  const storage: StorageFacts = {
-    get idTokenKeys() {
-      reads.add('storage.idTokenKeys');
-      return facts.storage.idTokenKeys;
-    },
-    get accessTokenKeys() {
-      reads.add('storage.accessTokenKeys');
-      return facts.storage.accessTokenKeys;
-    },
-    get managementTokenKeys() {
-      reads.add('storage.managementTokenKeys');
-      return facts.storage.managementTokenKeys;
-    },
-  };
-  return {
-    get path() {
-      reads.add('path');
-      return facts.path;
-    },
-    get endpoints() {
-      reads.add('endpoints');
-      return facts.endpoints;
-    },
-    get scopes() {
-      reads.add('scopes');
-      return facts.scopes;
-    },
-    get tenantHosts() {
-      reads.add('tenantHosts');
-      return facts.tenantHosts;
-    },
-    get versions() {
-      reads.add('versions');
-      return facts.versions;
-    },
-    storage,
-  };
+  const storage = {} as StorageFacts;
+  for (const name of STORAGE_FIELDS) {
+    Object.defineProperty(storage, name, {
+      enumerable: true,
+      get: () => {
+        reads.add(`storage.${name}`);
+        return facts.storage[name];
+      },
+    });
+  }
+  const view = { storage } as PackageFacts;
+  for (const name of TOP_FIELDS) {
+    Object.defineProperty(view, name, {
+      enumerable: true,
+      get: () => {
+        reads.add(name);
+        return facts[name];
+      },
+    });
+  }
+  return view;
 }
 
 function fieldValue(facts: PackageFacts, field: FactField): unknown {
