@@ -163,6 +163,17 @@ function lineBounds(source: string, offset: number): [number, number] {
   return [start, nl === -1 ? source.length : nl];
 }
 
+/**
+ * True when the line where any of `nodes` starts, or the line above it, carries the ignore
+ * marker: the transform leaves that construct as it is and reports nothing about it.
+ */
+export function isIgnoredNode(source: string, ...nodes: readonly (object | null | undefined)[]): boolean {
+  return nodes.some((node) => {
+    const start = (node as { start?: unknown } | null | undefined)?.start;
+    return typeof start === 'number' && isIgnored(source, start);
+  });
+}
+
 /** True when the line at `offset`, or the line above it, carries the ignore marker. */
 export function isIgnored(source: string, offset: number): boolean {
   const [start, end] = lineBounds(source, offset);

@@ -33,7 +33,7 @@ import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTra
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
-import { toJscodeshiftTransform } from '../src/transform-kit';
+import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
@@ -72,6 +72,7 @@ export function apply(ctx: TransformContext): void {
   const consumedKeys = new Set<string>();
   const additions: Addition[] = [];
   for (const site of credentials.sites) {
+    if (isIgnoredNode(ctx.source, site.token, site.request)) continue;
     const twin = tracer.twinOf(site.token);
     if (twin.kind === 'untraceable') {
       findings.push({ node: site.token, code: 'untraceable-token', message: untraceableMessage(twin.reason) });

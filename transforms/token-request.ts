@@ -52,7 +52,7 @@ import { type InsertPropertyOptions, insertProperty, quoteForObject, setStringVa
 import { declaredObjectType, hasMember, insertOptionalMember, memberName } from '../src/ast/type-members';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
 import { mergeScopeString } from '../src/catalog/scopes';
-import { toJscodeshiftTransform } from '../src/transform-kit';
+import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
@@ -93,6 +93,7 @@ export function apply(ctx: TransformContext): void {
     done: new Set(),
   };
   for (const site of findTokenRequests(ctx.j, ctx.root, ctx.source, bindings)) {
+    if (isIgnoredNode(ctx.source, site.call.node)) continue;
     if (site.kind === 'legacy') {
       if (site.auth0JsMajor === undefined || declaredMajor(ctx.packageFacts?.versions.auth0Js) === site.auth0JsMajor) {
         ctx.report(site.call.node, 'legacy-endpoint', site.message);

@@ -55,7 +55,7 @@ import {
   withAccessToken,
 } from '../src/ast/scope-config';
 import { mergeScopeString } from '../src/catalog/scopes';
-import { toJscodeshiftTransform } from '../src/transform-kit';
+import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import { textGate } from '../src/ast/text-gate';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -93,7 +93,8 @@ export function apply(ctx: TransformContext): void {
   const job: Job = { ctx, scopes, configs, handled: new Map(), holderOutcomes: new Map() };
 
   for (const config of configs) {
-    const outcome = config.shape === 'webauth' ? migrateWebAuthConfig(job, config) : migrateLockConfig(job, config);
+    const ignored = isIgnoredNode(ctx.source, config.site.node, config.options.status === 'literal' ? config.options.path.node : null);
+    const outcome = ignored ? 'left' : config.shape === 'webauth' ? migrateWebAuthConfig(job, config) : migrateLockConfig(job, config);
     for (const holder of config.holders) {
       const key = holderKey(holder);
       const before = job.holderOutcomes.get(key);

@@ -31,6 +31,8 @@ export interface CredentialSite {
   token: AnyNode;
   /** The `token` property when it is written shorthand (`{ token }`): the whole property is rewritten. */
   shorthandProperty?: AnyNode;
+  /** The `new Management(…)` or the HTTP call the token is given to. */
+  request: AnyNode;
 }
 
 /** A Management API credential the codemod cannot see. */
@@ -84,7 +86,7 @@ export function findManagementCredentials(
     }
     const value = asNode(property.value);
     if (!value) continue;
-    found.sites.push(property.shorthand ? { token: value, shorthandProperty: property } : { token: value });
+    found.sites.push(property.shorthand ? { token: value, shorthandProperty: property, request: node } : { token: value, request: node });
   }
 
   const constants = constantInitialisers(j, root);
@@ -98,7 +100,7 @@ export function findManagementCredentials(
       found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE });
     } else {
       const token = bearerTokenOf(request.authorization);
-      if (token) found.sites.push({ token });
+      if (token) found.sites.push({ token, request: node });
       else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
     }
     const method = request.method ?? call.httpMethod;
