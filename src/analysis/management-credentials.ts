@@ -12,6 +12,8 @@ import {
   stringValue,
   unwrapExpression,
 } from '../ast/nodes';
+import { classifyHost, normaliseHost } from '../catalog/audience';
+import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, urlPattern } from './management-calls';
 import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
@@ -110,6 +112,8 @@ export function findManagementCredentials(
       if (body && userId && !findProperty(body, 'link_with') && !hasSpread(body)) found.userIdLinks.push(userId);
     }
   }
+
+  found.problems.push(...interceptorTokenGetters(j, root, source));
 
   const seen = new Set<string>();
   found.sites = found.sites.filter((site) => {
@@ -254,3 +258,39 @@ function forEachCall(within: AnyNode, visit: (call: AnyNode) => void): void {
     stack.push(...childNodes(node));
   }
 }
+
+/** angular-jwt's options naming the hosts its interceptor sends the token to (`whiteListedDomains` before 2.0). */
+const JWT_DOMAIN_KEYS = ['allowedDomains', 'whitelistedDomains', 'whiteListedDomains'];
+
+/**
+ * angular-jwt configs (`jwtOptionsProvider.config({…})`, `JwtModule.forRoot({ config: {…} })`)
+ * whose interceptor sends the `tokenGetter`'s token to an Auth0 tenant host, where the Management
+ * API lives: the Management API calls get no Authorization header of their own, so the codemod
+ * cannot switch their token (pitfall: a token sent to every API). Reported at `tokenGetter`.
+ */
+function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: string): CredentialProblem[] {
+  const problems: CredentialProblem[] = [];
+  for (const path of nodesOf(j, root, j.ObjectExpression)) {
+    const object = path.node as unknown as AnyNode;
+    const getter = findProperty(object, 'tokenGetter');
+    if (!getter) continue;
+    // A getter that plainly hands out the access token is already right.
+    const getterText = textOf(source, getter as unknown as ASTNode);
+    if (!/id_?token/i.test(getterText) && /access_?token|getTokenSilently/i.test(getterText)) continue;
+    const domains = JWT_DOMAIN_KEYS.map((key) => unwrapExpression(propertyValue(object, key))).find((value) => value?.type === 'ArrayExpression');
+    const hosts = ((domains?.elements as unknown[] | undefined) ?? [])
+      .map((element) => stringValue(element))
+      .filter((host): host is string => host !== undefined && classifyHost(host) === 'tenant');
+    if (hosts.length === 0) continue;
+    problems.push({
+      node: getter,
+      code: 'untraceable-token',
+      message:
+        `angular-jwt adds this tokenGetter's token to every request to ${normaliseHost(hosts[0])}, the Management API's host; ` +
+        'if it is the ID token, those calls fail once the tenant stops accepting ID tokens. Send them the access token ' +
+        "(skipAuthorization: true and your own 'Bearer ' + access token), or have tokenGetter return the access token for that host.",
+    });
+  }
+  return problems;
+}
+
