@@ -189,12 +189,12 @@ export interface Construction {
 }
 
 /** Per tree: every `new` of an Auth0 class, per bindings object (callers pass the tree's own). */
-const CONSTRUCTIONS = treeSlot<WeakMap<Auth0Bindings, readonly Construction[]>>('auth0 constructions');
+const CONSTRUCTIONS = treeSlot<Map<Auth0Bindings, readonly Construction[]>>('auth0 constructions');
 
 /** `new <Auth0 class>(…)` expressions of the given classes, with the class each constructs. */
 export function findConstructions(j: JSCodeshift, root: Collection, bindings: Auth0Bindings, wanted: readonly Auth0Class[]): Construction[] {
   // Asked for again and again with different class lists: resolve every `new` once, then filter.
-  const byBindings = perTree(root, CONSTRUCTIONS, () => new WeakMap<Auth0Bindings, readonly Construction[]>());
+  const byBindings = perTree(root, CONSTRUCTIONS, () => new Map<Auth0Bindings, readonly Construction[]>());
   let all = byBindings.get(bindings);
   if (!all) {
     const found: Construction[] = [];

@@ -49,11 +49,11 @@ export interface ManagementMethodCall {
 }
 
 /** Per tree and bindings object (callers pass the tree's own): the scan and management-token both ask. */
-const INSTANCES = treeSlot<WeakMap<Auth0Bindings, ManagementInstances>>('management instances');
+const INSTANCES = treeSlot<Map<Auth0Bindings, ManagementInstances>>('management instances');
 
 /** Where `new auth0.Management(…)` / `new ManagementClient(…)` results are kept in this file. Read it, never change it. */
 export function findManagementInstances(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): ManagementInstances {
-  const byBindings = perTree(root, INSTANCES, () => new WeakMap<Auth0Bindings, ManagementInstances>());
+  const byBindings = perTree(root, INSTANCES, () => new Map<Auth0Bindings, ManagementInstances>());
   let instances = byBindings.get(bindings);
   if (!instances) {
     instances = collectManagementInstances(j, root, bindings);

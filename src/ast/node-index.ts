@@ -17,11 +17,13 @@ import type { Type } from 'ast-types/lib/types';
  *   `OptionalCallExpression`s, `j.Identifier` also `JSXIdentifier`s), in traversal order;
  * - the tree's root node itself is not returned, as `find` does not return it.
  *
- * The index is kept per tree, in a WeakMap keyed by the collection's root path, so it lives
- * exactly as long as the tree (keyed by the path rather than the node: two collections wrapping
- * the same node have distinct path objects, and a caller must only ever get paths of its own).
- * That is safe because nothing here mutates a tree: transforms record text edits and apply them
- * to the source, and a source that changes is parsed again into a new tree.
+ * The index is kept on the collection's root path itself (under a symbol), so it lives exactly as
+ * long as the tree (on the path rather than the node: two collections wrapping the same node have
+ * distinct path objects, and a caller must only ever get paths of its own). Not in a WeakMap keyed
+ * by the path: V8's young-generation collections keep a WeakMap's values alive, so every tree
+ * survived them and was copied, which was most of the garbage collector's time (about a quarter
+ * of a run). That is safe because nothing here mutates a tree: transforms record text edits and
+ * apply them to the source, and a source that changes is parsed again into a new tree.
  */
 
 /** A `find`-style filter: every key must match, recursively; a function is a predicate. */
@@ -45,7 +47,11 @@ interface NodeIndex {
   readonly answerPaths: Map<string, readonly ASTPath[]>;
 }
 
-const indexes = new WeakMap<object, NodeIndex>();
+const INDEX = Symbol('auth0-mgmt-codemod node index');
+const TREE_VALUES = Symbol('auth0-mgmt-codemod tree values');
+
+/** A root path carrying what this module keeps for its tree. */
+type RootPath = ASTPath & { [INDEX]?: NodeIndex; [TREE_VALUES]?: Map<TreeSlot<unknown>, unknown> };
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -83,26 +89,25 @@ function rootPathOf(root: Collection): ASTPath | null {
 /**
  * The walk ast-types' `PathVisitor` makes for a `visitNode` visitor, written out without the
  * visitor machinery and without paths. It reaches the same nodes in the same order and throws
- * the same error for a node type ast-types does not know. For each node it notes the `path.get(name)` / `path.get(index)`
- * steps the visitor takes from the node above, so `pathAt` can build the very path the visitor
- * (or `find`) would have produced, through the same calls — only for the nodes a query returns.
- * Building a path for every node and every plain object under it (locations, positions) was
- * most of the cost of a file, and of the garbage a run makes.
+ * the same error for a node type ast-types does not know. For each node it notes the
+ * `path.get(name)` / `path.get(index)` steps the visitor takes from the node above, so `pathAt`
+ * can build the very path the visitor (or `find`) would have produced, through the same calls —
+ * only for the nodes a query returns. It does not go into objects without a `type` (locations,
+ * positions, a template element's `value`): a parser puts no node inside them, and they were
+ * most of what the walk visited.
  */
 function walkTree(j: JSCodeshift, rootPath: ASTPath): Pick<NodeIndex, 'nodes' | 'above' | 'steps' | 'byType'> {
-  const { getFieldNames } = j.types;
   const nodes: object[] = [];
   const above: number[] = [];
   const steps: (string | number)[][] = [];
   const byType = new Map<string, number[]>();
 
-  const visitObject = (value: Record<string, unknown>, parent: number, trail: (string | number)[], isRoot: boolean): void => {
-    const type = value.type;
+  const visitTyped = (value: Record<string, unknown>, type: string, parent: number, trail: (string | number)[], isRoot: boolean): void => {
     // Throws "did not recognize object of type …" for an unknown node type, as the visitor does.
-    const names = typeof type === 'string' ? fieldNamesOf(j, type, value) : getFieldNames(value);
+    const names = fieldNamesOf(j, type, value);
     let here = parent;
     let from: (string | number)[] = trail;
-    if (typeof type === 'string' && !isRoot && answersTo(j, type).has('Node')) {
+    if (!isRoot && answersTo(j, type).has('Node')) {
       here = nodes.length;
       nodes.push(value);
       above.push(parent);
@@ -115,35 +120,38 @@ function walkTree(j: JSCodeshift, rootPath: ASTPath): Pick<NodeIndex, 'nodes' | 
     for (const name of names) {
       // A field the parser left out holds its default, which is never a node (null, false, []):
       // nothing below it to visit. The visitor writes the default onto the node; this walk leaves
-      // the parser's nodes as they are, which keeps their shapes, and was a third of its time.
+      // the parser's nodes as they are, which keeps their shapes.
       if (!hasOwn(value, name)) continue;
       const child = value[name];
-      if (typeof child === 'object' && child !== null) visitValue(child, here, [...from, name]);
+      if (typeof child === 'object' && child !== null) visitValue(child, here, from, name);
     }
   };
 
-  const visitValue = (value: object, parent: number, trail: (string | number)[]): void => {
-    if (!Array.isArray(value)) {
-      visitObject(value as Record<string, unknown>, parent, trail, false);
+  const visitValue = (value: object, parent: number, from: (string | number)[], step: string | number): void => {
+    if (Array.isArray(value)) {
+      const trail = [...from, step];
+      for (let i = 0; i < value.length; i++) {
+        if (!hasOwn(value, String(i))) continue;
+        const element: unknown = value[i];
+        if (typeof element === 'object' && element !== null) visitValue(element, parent, trail, i);
+      }
       return;
     }
-    for (let i = 0; i < value.length; i++) {
-      if (!hasOwn(value, String(i))) continue;
-      const element: unknown = value[i];
-      if (typeof element === 'object' && element !== null) visitValue(element, parent, [...trail, i]);
-    }
+    const type = (value as { type?: unknown }).type;
+    if (typeof type === 'string') visitTyped(value as Record<string, unknown>, type, parent, [...from, step], false);
   };
 
-  visitObject(rootPath.value as unknown as Record<string, unknown>, -1, [], true);
+  const root = rootPath.value as unknown as Record<string, unknown>;
+  visitTyped(root, root.type as string, -1, [], true);
   return { nodes, above, steps, byType };
 }
 
 function indexOf(j: JSCodeshift, rootPath: ASTPath): NodeIndex {
-  let index = indexes.get(rootPath);
+  let index = (rootPath as RootPath)[INDEX];
   if (index) return index;
   const walked = walkTree(j, rootPath);
   index = { ...walked, paths: new Array(walked.nodes.length), rootPath, answers: new Map(), answerPaths: new Map() };
-  indexes.set(rootPath, index);
+  (rootPath as RootPath)[INDEX] = index;
   return index;
 }
 
@@ -216,7 +224,6 @@ export function treeSlot<T>(name: string): TreeSlot<T> {
   return { name };
 }
 
-const treeValues = new WeakMap<object, Map<TreeSlot<unknown>, unknown>>();
 
 /**
  * An analysis result computed once per parsed tree and shared by every caller (the package scan
@@ -227,10 +234,10 @@ const treeValues = new WeakMap<object, Map<TreeSlot<unknown>, unknown>>();
 export function perTree<T>(root: Collection, slot: TreeSlot<T>, compute: () => T): T {
   const rootPath = rootPathOf(root);
   if (!rootPath) return compute();
-  let values = treeValues.get(rootPath);
+  let values = (rootPath as RootPath)[TREE_VALUES];
   if (!values) {
     values = new Map();
-    treeValues.set(rootPath, values);
+    (rootPath as RootPath)[TREE_VALUES] = values;
   }
   if (values.has(slot as TreeSlot<unknown>)) return values.get(slot as TreeSlot<unknown>) as T;
   const value = compute();
