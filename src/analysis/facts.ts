@@ -112,6 +112,19 @@ export function mergePackageFacts(
 
 /** `facts` with one more file's facts merged in. */
 export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeMode): PackageFacts {
+  // Usually the file adds nothing new: then the very same facts (no copy, no sorting).
+  const has = (list: readonly string[] | undefined, items: readonly string[] | undefined): boolean =>
+    (items ?? []).every((item) => (list ?? []).includes(item));
+  const { storage } = file;
+  if (
+    has(facts.endpoints, file.endpoints) &&
+    has(facts.tenantHosts, file.tenantHosts) &&
+    has(facts.storage.idTokenKeys, storage.idTokenKeys) &&
+    has(facts.storage.accessTokenKeys, storage.accessTokenKeys) &&
+    has(facts.storage.managementTokenKeys, storage.managementTokenKeys)
+  ) {
+    return facts;
+  }
   const known: FileFacts = { endpoints: [...facts.endpoints], storage: facts.storage, tenantHosts: [...(facts.tenantHosts ?? [])] };
   return mergePackageFacts(facts.path, [known, file], mode, facts.versions);
 }

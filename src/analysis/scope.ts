@@ -59,8 +59,10 @@ export function isFunctionNode(node: AnyNode | undefined): boolean {
 export function childNodes(node: AnyNode, includeTypes = false): AnyNode[] {
   const out: AnyNode[] = [];
   for (const key of Object.keys(node)) {
-    if (SKIPPED_KEYS.has(key) || (!includeTypes && TYPE_KEYS.has(key))) continue;
     const value = node[key];
+    // Most keys hold names, flags and offsets: only objects can be or hold nodes.
+    if (typeof value !== 'object' || value === null) continue;
+    if (SKIPPED_KEYS.has(key) || (!includeTypes && TYPE_KEYS.has(key))) continue;
     if (Array.isArray(value)) {
       for (const item of value) {
         const child = asNode(item);
