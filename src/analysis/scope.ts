@@ -102,6 +102,7 @@ export function patternNames(pattern: unknown): string[] {
 
 export class ScopeIndex {
   private parentMap: Map<AnyNode, AnyNode> | undefined;
+  private runtimeOrder: AnyNode[] | undefined;
   private readonly scopeBindings = new Map<AnyNode, Map<string, Binding>>();
   private reassigned: Set<Binding> | undefined;
 
@@ -109,21 +110,40 @@ export class ScopeIndex {
 
   /**
    * Every node's parent, mapped on the first question: a file whose transform finds nothing to
-   * trace never asks one, and mapping a whole tree is a walk over every node.
+   * trace never asks one, and mapping a whole tree is a walk over every node. The same walk lists
+   * the nodes outside type annotations in source (pre-)order, for `runtimeNodes`.
    */
   private get parents(): Map<AnyNode, AnyNode> {
     if (this.parentMap) return this.parentMap;
     const parents = new Map<AnyNode, AnyNode>();
-    const stack: AnyNode[] = [this.root];
-    while (stack.length > 0) {
-      const node = stack.pop() as AnyNode;
-      for (const child of childNodes(node, true)) {
-        parents.set(child, node);
-        stack.push(child);
+    const order: AnyNode[] = [];
+    const visit = (node: AnyNode, inType: boolean): void => {
+      if (!inType) order.push(node);
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (typeof value !== 'object' || value === null || SKIPPED_KEYS.has(key)) continue;
+        const childInType = inType || TYPE_KEYS.has(key);
+        for (const item of Array.isArray(value) ? value : [value]) {
+          const child = asNode(item);
+          if (!child) continue;
+          parents.set(child, node);
+          visit(child, childInType);
+        }
       }
-    }
+    };
+    visit(this.root, false);
     this.parentMap = parents;
+    this.runtimeOrder = order;
     return parents;
+  }
+
+  /**
+   * Every node of the tree that is not part of a type annotation, in source (pre-)order: what a
+   * walk over `childNodes` from the root reaches, without walking again.
+   */
+  runtimeNodes(): readonly AnyNode[] {
+    if (!this.runtimeOrder) void this.parents;
+    return this.runtimeOrder as AnyNode[];
   }
 
   parentOf(node: AnyNode): AnyNode | undefined {
@@ -343,13 +363,11 @@ export class ScopeIndex {
         }
       }
     };
-    const visit = (n: AnyNode): void => {
+    for (const n of this.runtimeNodes()) {
       if (n.type === 'AssignmentExpression') mark(n.left);
       else if (n.type === 'UpdateExpression') mark(n.argument);
       else if ((n.type === 'ForInStatement' || n.type === 'ForOfStatement') && asNode(n.left)?.type !== 'VariableDeclaration') mark(n.left);
-      for (const child of childNodes(n)) visit(child);
-    };
-    visit(this.root);
+    }
     return out;
   }
 }

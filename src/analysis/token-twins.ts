@@ -13,7 +13,7 @@ import {
   unwrapExpression,
 } from '../ast/nodes';
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
-import { childNodes, type Binding, type ScopeIndex } from './scope';
+import { type Binding, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
 
 /**
@@ -619,7 +619,7 @@ export class TokenTracer {
       if (!key || node.computed) return undefined;
       return key.type === 'Identifier' ? (key.name as string) : stringValue(key);
     };
-    const visit = (node: AnyNode): void => {
+    for (const node of this.scope.runtimeNodes()) {
       if (node.type === 'AssignmentExpression') {
         const left = asNode(node.left);
         if (left && (left.type === 'MemberExpression' || left.type === 'OptionalMemberExpression')) {
@@ -645,9 +645,7 @@ export class TokenTracer {
           }
         }
       }
-      for (const child of childNodes(node)) visit(child);
-    };
-    visit(this.scope.root);
+    }
     return index;
   }
 }
