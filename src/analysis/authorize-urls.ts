@@ -104,11 +104,11 @@ const NOT_A_VALUE = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'Exp
  */
 export function findStringExpressions(j: JSCodeshift, root: Collection, source: string): ASTPath[] {
   const found: ASTPath[] = [];
-  nodesOf(j, root, j.Node).forEach((nodePath) => {
+  const isString = (node: unknown): boolean => isStringLiteral(node) || asNode(node)?.type === 'TemplateLiteral' || isConcatenation(node);
+  nodesOf(j, root, j.Node, isString).forEach((nodePath) => {
     const path = nodePath as unknown as ASTPath;
     const node = path.node as unknown as AnyNode;
-    const isString = isStringLiteral(node) || node.type === 'TemplateLiteral' || isConcatenation(node);
-    if (!isString || isInsideStringExpression(path)) return;
+    if (isInsideStringExpression(path)) return;
     const parent = asNode(path.parent?.node);
     if (parent && (NOT_A_VALUE.has(parent.type) || parent.type === 'TaggedTemplateExpression')) return;
     if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node) return;

@@ -194,17 +194,22 @@ function matchNode(haystack: unknown, needle: unknown): boolean {
 
 /**
  * The paths `root.find(type, filter)` would return, in the same order, from the tree's index.
- * The array is shared between callers when there is no filter: read it, never change it.
+ * `filter` may also be a predicate on the node. The array is shared between callers when there
+ * is no filter: read it, never change it.
  */
-export function nodesOf<T>(j: JSCodeshift, root: Collection, type: Type<T>, filter?: NodeFilter): readonly ASTPath<T>[] {
+export function nodesOf<T>(j: JSCodeshift, root: Collection, type: Type<T>, filter?: NodeFilter | ((node: T) => boolean)): readonly ASTPath<T>[] {
+  const matches = (node: unknown): boolean => (typeof filter === 'function' ? filter(node as T) : matchNode(node, filter));
   const rootPath = rootPathOf(root);
   // A collection of several paths: ask jscodeshift, which walks each.
-  if (!rootPath) return root.find(type as never, filter as never).paths() as unknown as ASTPath<T>[];
+  if (!rootPath) {
+    const found = root.find(type as never).paths() as unknown as ASTPath<T>[];
+    return filter ? found.filter((p) => matches(p.value)) : found;
+  }
   const index = indexOf(j, rootPath);
   const typeName = String(type);
   const positions = answer(j, index, typeName);
   // `find` matches the path's value, which is the node: filter before building any path.
-  if (filter) return positions.filter((at) => matchNode(index.nodes[at], filter)).map((at) => pathAt(index, at)) as ASTPath<T>[];
+  if (filter) return positions.filter((at) => matches(index.nodes[at])).map((at) => pathAt(index, at)) as ASTPath<T>[];
   let paths = index.answerPaths.get(typeName);
   if (!paths) {
     paths = positions.map((at) => pathAt(index, at));
