@@ -16,6 +16,8 @@ import { availableParallelism } from 'node:os';
  */
 export function launch(entry: string, argv: readonly string[], start: () => void): void {
   if (process.execArgv.length > 0) {
+    const launcher = Number(process.env[LAUNCHER_PID]);
+    if (Number.isInteger(launcher) && launcher > 0) stopWithLauncher(launcher);
     start();
     return;
   }
@@ -24,7 +26,11 @@ export function launch(entry: string, argv: readonly string[], start: () => void
   // through the forwarding below, and never twice. Windows delivers Ctrl-C to every process of
   // the console, and a detached child there would open a console of its own.
   const posix = process.platform !== 'win32';
-  const child = spawn(process.execPath, [`--v8-pool-size=${pool}`, entry, ...argv], { stdio: 'inherit', detached: posix });
+  const child = spawn(process.execPath, [`--v8-pool-size=${pool}`, entry, ...argv], {
+    stdio: 'inherit',
+    detached: posix,
+    env: { ...process.env, [LAUNCHER_PID]: String(process.pid) },
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (posix) child.kill(signal);
@@ -52,6 +58,20 @@ export function launch(entry: string, argv: readonly string[], start: () => void
     }
     process.exit(code ?? 1);
   });
+}
+
+/** Set for the child: the launcher's pid. */
+const LAUNCHER_PID = 'AUTH0_MGMT_CODEMOD_LAUNCHER_PID';
+
+/**
+ * In its own process group the child would outlive a launcher killed outright (`kill -9`, a CI
+ * job cancelled): it stops as soon as it is no longer the launcher's child. Every write is
+ * atomic, so stopping at any moment leaves each file whole.
+ */
+function stopWithLauncher(launcher: number): void {
+  setInterval(() => {
+    if (process.ppid !== launcher) process.exit(130);
+  }, 500).unref();
 }
 
 /**
