@@ -173,6 +173,7 @@ function answer(j: JSCodeshift, index: NodeIndex, typeName: string): readonly nu
   let positions: readonly number[];
   if (exact.length === 0) positions = [];
   else if (exact.length === 1) positions = index.byType.get(exact[0]) as number[];
+  else if (exact.length === index.byType.size) positions = index.nodes.map((_, at) => at);
   else {
     // Several exact types: keep the traversal order across them.
     positions = exact.flatMap((type) => index.byType.get(type) as number[]).sort((a, b) => a - b);
