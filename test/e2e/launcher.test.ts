@@ -1,0 +1,76 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDirs, writeTree } from '../cli/helpers';
+
+/**
+ * The bin starts the CLI in a second Node process (src/cli/launch.ts). What users rely on: the
+ * work happens in that process, with V8's pool sized, and it never outlives the first one.
+ * Read through /proc, so Linux only.
+ */
+
+const PROJECT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
+const HAS_PROC = existsSync('/proc/self/stat');
+
+beforeAll(() => {
+  if (!existsSync(path.join(PROJECT, 'dist', 'src', 'cli', 'launch.js'))) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  }
+}, 120_000);
+afterAll(removeTempDirs);
+
+/** State and parent of a process, or null once it is gone (a zombie counts as gone). */
+function processInfo(pid: number): { state: string; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state === 'Z' ? null : { state, ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((candidate) => processInfo(candidate)?.ppid === pid);
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('launcher', () => {
+  it.skipIf(!HAS_PROC)('runs the CLI in a second process with a sized V8 pool, which stops when the first is killed', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6000; i++) {
+      files[`src/page${i}.js`] =
+        `/* global auth0, localStorage */\nexport const w${i} = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'c', responseType: 'id_token' });\n` +
+        `export const m${i} = () => new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser('x', () => {});\n`;
+    }
+    const dir = makeTempDir('amc-launcher-');
+    writeTree(dir, files);
+    const parent = spawn(process.execPath, [BIN, '--dry', '--workers', '1'], { cwd: dir, stdio: 'ignore' });
+    const parentPid = parent.pid as number;
+    const child = await waitFor(() => childrenOf(parentPid)[0], 5000);
+    expect(child).toBeDefined();
+    const commandLine = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+    expect(commandLine.filter((arg) => /^--v8-pool-size=[1-4]$/.test(arg))).toHaveLength(1);
+    expect(processInfo(child as number)).not.toBeNull();
+
+    // Killed outright, the first process cannot pass anything on: the second notices within a
+    // second and stops, long before its 6,000 files are done.
+    process.kill(parentPid, 'SIGKILL');
+    const gone = await waitFor(() => (processInfo(child as number) === null ? true : undefined), 1500);
+    expect(gone).toBe(true);
+  }, 30_000);
+});
