@@ -1,4 +1,5 @@
 import { constantInitialisers } from '../analysis/management-calls';
+import { childNodes } from '../analysis/scope';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../catalog/audience';
 import type { FindingCode, TransformContext } from '../types';
 import { textOf } from './edits';
@@ -45,7 +46,34 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
       if (kind !== 'tenant' && kind !== 'placeholder') return { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
     }
   }
-  return { ok: true, text: `\`https://\${${textOf(ctx.source, node as never)}}/api/v2/\`` };
+  const expression = textOf(ctx.source, node as never);
+  if (evaluatesDifferently(node)) {
+    return {
+      ok: false,
+      code: 'unresolved-config',
+      message: `the domain is computed by ${expression}, which an audience built from it would run a second time; add audience: 'https://TENANT.auth0.com/api/v2/' yourself (or keep the domain in a constant first), or rerun with --audience`,
+    };
+  }
+  return { ok: true, text: `\`https://\${${expression}}/api/v2/\`` };
+}
+
+/** Kinds of expression that may give another value, or do something, when evaluated again. */
+const EFFECTFUL = new Set([
+  'CallExpression',
+  'OptionalCallExpression',
+  'NewExpression',
+  'AwaitExpression',
+  'YieldExpression',
+  'AssignmentExpression',
+  'UpdateExpression',
+  'TaggedTemplateExpression',
+  'ImportExpression',
+]);
+
+/** True when writing `node` a second time could change what the program does (`first([…])`, `next()`). */
+function evaluatesDifferently(node: AnyNode): boolean {
+  if (EFFECTFUL.has(node.type) || (node.type === 'UnaryExpression' && node.operator === 'delete')) return true;
+  return childNodes(node).some(evaluatesDifferently);
 }
 
 export type ExistingAudience = 'none' | 'management' | 'userinfo' | 'other';
