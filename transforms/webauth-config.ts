@@ -26,7 +26,7 @@
  * the config.
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
-import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
+import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
 import { scopesToRequest } from '../src/analysis/facts';
 import {
   findLockProfileCalls,
@@ -81,14 +81,16 @@ interface Job {
  * Every config this transform reads is built from, or called on, a name that spells one of these:
  * `WebAuth`, `Auth0Lock` / `auth0-lock` / `lockProvider` / a `lock` receiver, `angularAuth0`.
  */
-const CONFIG_TEXT = textGate(['webauth', 'lock', 'angularauth0'], { ignoreCase: true });
+const CONFIG_TEXT = textGate(['webauth', 'lock', 'angularauth0', 'new auth0'], { ignoreCase: true });
 
 export function apply(ctx: TransformContext): void {
   if (!CONFIG_TEXT.test(ctx.source)) return;
   const scopes = scopesToRequest(ctx);
   // A package that never calls the Management API has nothing to migrate.
   if (scopes.length === 0) return;
-  const configs = findLoginConfigs(ctx.j, ctx.root, findAuth0Bindings(ctx.j, ctx.root));
+  const bindings = findAuth0Bindings(ctx.j, ctx.root);
+  for (const v7 of findAuth0V7Constructions(ctx.j, ctx.root, bindings)) ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE);
+  const configs = findLoginConfigs(ctx.j, ctx.root, bindings);
   const perCalls = findPerCallOptions(ctx.j, ctx.root, configs);
   const job: Job = { ctx, scopes, configs, handled: new Map(), holderOutcomes: new Map() };
 
@@ -495,6 +497,9 @@ const OIDC_FLAG_MESSAGE =
 
 const LOCK10_POPUP_MESSAGE =
   "Lock 10 in popup mode (auth.redirect: false) with oidcConformant cannot return an id_token; use redirect mode or Lock 11, then rerun";
+
+const AUTH0_JS_V7_MESSAGE =
+  'auth0.js v7 (new Auth0(...)) cannot ask for an API audience, so it never gets a Management API access token: move to auth0.js v9 (new auth0.WebAuth({ domain, clientID, responseType, scope })) and run the codemod again';
 
 const LEGACY_PASSWORDLESS_MESSAGE =
   "auth0-lock-passwordless 2.x uses legacy grants and cannot get a Management API access token; move to Lock 11's Auth0LockPasswordless";

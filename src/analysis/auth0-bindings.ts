@@ -112,6 +112,20 @@ function requiredLibrary(node: AnyNode | null): string | undefined {
   return lib !== undefined && LIBRARY_CLASSES[lib] ? lib : undefined;
 }
 
+/**
+ * `new Auth0({ … })`: auth0.js v7, whose default export (and CDN global `Auth0`) is itself the
+ * client. v7 has no way to ask for an API audience; the migration starts by moving to v9.
+ */
+export function findAuth0V7Constructions(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): ASTPath[] {
+  const news = nodesOf(j, root, j.NewExpression, (node) => asNode(node.callee)?.type === 'Identifier');
+  if (news.length === 0) return [];
+  const globalAuth0 = !declaredNames(j, root, ['Auth0']).has('Auth0');
+  return news.filter((path) => {
+    const name = (path.node.callee as unknown as AnyNode).name as string;
+    return bindings.namespaces.get(name) === 'auth0-js' || (name === 'Auth0' && globalAuth0);
+  }) as unknown as ASTPath[];
+}
+
 /** Which of `names` the file declares itself (variables, functions, classes, imports), in one walk. */
 function declaredNames(j: JSCodeshift, root: Collection, names: readonly string[]): Set<string> {
   const wanted = new Set(names);
