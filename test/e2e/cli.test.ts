@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonReportV1 } from '../../src/reporter/json';
 import { git, makeTempDir, readTree, removeTempDirs, writeTree } from '../cli/helpers';
-import { gitApply } from './helpers';
+import { BIN, cli, ensureBuilt, gitApply, jsonReport, PROJECT } from './helpers';
 
 /**
  * End-to-end: the built CLI (`node bin/auth0-mgmt-codemod.js`, what `npm install` users run) on
@@ -12,36 +11,10 @@ import { gitApply } from './helpers';
  * first; run alone, this file builds when dist/ is missing.
  */
 
-const PROJECT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
 const SCENARIOS = path.join(__dirname, 'scenarios');
 
-beforeAll(() => {
-  if (!existsSync(path.join(PROJECT, 'dist', 'src', 'cli', 'main.js'))) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  }
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 afterAll(removeTempDirs);
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function json(result: CliResult): JsonReportV1 {
-  return JSON.parse(result.stdout) as JsonReportV1;
-}
 
 /**
  * A committed git repository with a scenario's files. `crlf` lists files whose line endings are
@@ -124,7 +97,7 @@ describe('command line basics', () => {
     expect(many.stdout).toBe(one.stdout);
     // The first files handed to the threads go out before any package fact is known, so some are
     // transformed again in the second phase, on a worker thread too; the result is the same.
-    const report = json(cli(dir, '--dry', '--json', '--workers', '3'));
+    const report = jsonReport(cli(dir, '--dry', '--json', '--workers', '3'));
     expect(report.totals.reparsed).toBeGreaterThan(0);
     expect(report.files.filter((f) => f.status === 'changed').map((f) => f.patch).join('')).toBe(one.stdout);
   });
@@ -185,7 +158,7 @@ describe('single app (the migration guide’s example)', () => {
     const dir = scenarioRepo('single-app');
     const result = cli(dir, '--json', '--dry');
     expect(result.code).toBe(0);
-    const report = json(result);
+    const report = jsonReport(result);
     expect(report.version).toBe(1);
     // profile.js goes first (it calls the Management API) and reads the stored token keys, which
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
@@ -203,7 +176,7 @@ describe('single app (the migration guide’s example)', () => {
     const dir = scenarioRepo('single-app');
     const result = cli(path.join(dir, 'src'), '--json', '--dry', '.');
     expect(result.code).toBe(0);
-    const report = json(result);
+    const report = jsonReport(result);
     expect(report.files.map((f) => f.path).sort()).toEqual(['auth.js', 'profile.js']);
     expect(report.packages[0].path).toBe('..');
     expect(report.files.find((f) => f.path === 'auth.js')?.patch).toContain('diff --git a/auth.js b/auth.js');
@@ -226,7 +199,7 @@ describe('monorepo', () => {
     const dir = scenarioRepo('monorepo');
     const result = cli(dir, '--json');
     expect(result.code, result.stderr).toBe(0);
-    const report = json(result);
+    const report = jsonReport(result);
     expect(report.packages).toEqual([
       { path: 'packages/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'] },
       { path: 'packages/site', scopes: [], endpoints: [] },
@@ -274,7 +247,7 @@ describe('safety', () => {
     const dir = scenarioRepo('single-app', { extra: { 'src/broken.js': "/* global auth0 */\nexport const w = new auth0.WebAuth({ domain: 'acme.auth0.com' ;\n" } });
     const result = cli(dir, '--json');
     expect(result.code).toBe(2);
-    const report = json(result);
+    const report = jsonReport(result);
     expect(report.totals.errors).toBe(1);
     const broken = report.files.find((f) => f.path === 'src/broken.js');
     expect(broken?.status).toBe('error');
@@ -308,7 +281,7 @@ describe('findings', () => {
     const dir = scenarioRepo('findings-app');
     const result = cli(dir, '--json', '--dry');
     expect(result.code).toBe(0);
-    const report = json(result);
+    const report = jsonReport(result);
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth?.findings.map((f) => f.code)).toContain('custom-audience');
     const finding = auth?.findings.find((f) => f.code === 'custom-audience');
@@ -327,7 +300,7 @@ describe('findings', () => {
     const quiet = scenarioRepo('findings-app');
     const auth = read(quiet, 'src/auth.js').replace("  audience: 'https://api.example.com/',", "  // auth0-mgmt-codemod-ignore\n  audience: 'https://api.example.com/',");
     writeFileSync(path.join(quiet, 'src/auth.js'), auth);
-    const report = json(cli(quiet, '--json', '--dry'));
+    const report = jsonReport(cli(quiet, '--json', '--dry'));
     expect(report.files.find((f) => f.path === 'src/auth.js')?.findings.map((f) => f.code) ?? []).not.toContain('custom-audience');
   });
 });

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs, writeTree } from '../cli/helpers';
+import { BIN, ensureBuilt } from './helpers';
 
 /**
  * The bin starts the CLI in a second Node process (src/cli/launch.ts). What users rely on: the
@@ -10,16 +11,9 @@ import { makeTempDir, removeTempDirs, writeTree } from '../cli/helpers';
  * Read through /proc, so Linux only.
  */
 
-const PROJECT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
 const HAS_PROC = existsSync('/proc/self/stat');
 
-beforeAll(() => {
-  if (!existsSync(path.join(PROJECT, 'dist', 'src', 'cli', 'launch.js'))) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  }
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 afterAll(removeTempDirs);
 
 /** State and parent of a process, or null once it is gone (a zombie counts as gone). */
