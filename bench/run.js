@@ -265,7 +265,8 @@ async function main() {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  if (!opts.dryRunCorpus) ensureBuilt();
+  // Also for --dry-run-corpus: the big tree is chosen by the built tool's own discovery rules.
+  ensureBuilt();
   const prefilterSource = readPrefilterSource();
   if (!prefilterSource && !opts.dryRunCorpus) {
     log('dist/src/analysis/prefilter.js does not export PREFILTER_SOURCE');

@@ -10,38 +10,21 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createRandom } = require('./random');
 
-const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
-
 /**
- * Folder names the codemod (like most tools) never descends into. Copied paths must not contain
- * them, or the tool would skip files grep reads and the comparison would flatter the tool.
+ * The codemod's own rules for what it reads (dist/, built before the corpora): the corpus holds
+ * only files it reads too, or the comparison with grep, which reads every file, would flatter it.
+ * Its discovery skips declaration files (`.d.ts`), minified files and these folders.
  */
-const SKIPPED_DIR_NAMES = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', 'web_modules',
-  'dist', 'build', 'coverage', 'out', 'tmp', 'vendor',
-]);
-
-/** Files the codemod may leave out as generated are kept out of the corpus for the same reason. */
-const MAX_BYTES = 256 * 1024;
-const MAX_MEAN_LINE = 150;
-const MAX_LINE = 10_000;
-
-/**
- * @param {string} text
- * @returns {boolean}
- */
-function looksMinified(text) {
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    longest = Math.max(longest, i - start);
-    start = i + 1;
-    lines++;
-  }
-  longest = Math.max(longest, text.length - start);
-  return longest > MAX_LINE || text.length / lines > MAX_MEAN_LINE;
+function discoveryRules() {
+  // Required when the corpus is built, after run.js has built dist/.
+  return require('../../dist/src/runner/discover.js');
 }
+
+/** JavaScript and TypeScript only: the big tree stands for code, not markup. */
+const SCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
+
+/** Large files are left out of the corpus: a few would otherwise dominate its size. */
+const MAX_BYTES = 256 * 1024;
 
 /**
  * Every usable source file under `nodeModules`, in a stable order.
@@ -49,6 +32,7 @@ function looksMinified(text) {
  * @returns {{ abs: string, rel: string, ext: string, size: number }[]}
  */
 function collectSources(nodeModules) {
+  const discover = discoveryRules();
   /** @type {{ abs: string, rel: string, ext: string, size: number }[]} */
   const out = [];
   /** @param {string} dir */
@@ -64,11 +48,11 @@ function collectSources(nodeModules) {
       }
       if (!entry.isFile()) continue;
       const ext = path.extname(entry.name).toLowerCase();
-      if (!SOURCE_EXTENSIONS.has(ext) || /\.min\.[cm]?[jt]sx?$/i.test(entry.name)) continue;
+      if (!SCRIPT_EXTENSIONS.has(ext) || !discover.hasSourceExtension(abs) || discover.hasMinifiedName(abs)) continue;
       const size = fs.statSync(abs).size;
       if (size === 0 || size > MAX_BYTES) continue;
       const text = fs.readFileSync(abs, 'utf8');
-      if (/auth0/i.test(text) || looksMinified(text)) continue;
+      if (/auth0/i.test(text) || discover.looksMinified(text)) continue;
       out.push({ abs, rel: path.relative(nodeModules, abs), ext, size });
     }
   }
@@ -82,11 +66,13 @@ function collectSources(nodeModules) {
  * @param {string} rel
  */
 function safeRelPath(rel) {
+  const { DEPENDENCY_DIRS, BUILD_OUTPUT_DIRS } = discoveryRules();
   return rel
     .split(path.sep)
     .map((segment, i, all) => {
       const isDir = i < all.length - 1;
-      if (isDir && (SKIPPED_DIR_NAMES.has(segment.toLowerCase()) || segment.startsWith('.'))) return `x-${segment.replace(/^\.+/, '')}`;
+      const lower = segment.toLowerCase();
+      if (isDir && (DEPENDENCY_DIRS.has(lower) || BUILD_OUTPUT_DIRS.has(lower) || segment.startsWith('.'))) return `x-${segment.replace(/^\.+/, '')}`;
       if (!isDir && segment.startsWith('.')) return `x-${segment.slice(1)}`;
       return segment;
     })
