@@ -33,21 +33,12 @@ export function audienceFromHost(ctx: Ctx, host: string, quote: '"' | "'" | '`')
 export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote: '"' | "'"): AudienceText {
   if (ctx.options.audience) return { ok: true, text: quoteString(ctx.options.audience, quote) };
   const node = unwrapExpression(domain);
-  if (!node) {
-    return { ok: false, code: 'unresolved-config', message: 'no domain to derive the Management API audience from; rerun with --audience' };
-  }
   const literal = stringValue(node);
   if (literal !== undefined) return audienceFromHost(ctx, literal, quote);
-  if (node.type === 'Identifier') {
-    const init = constantInitialisers(ctx.j, ctx.root).get(node.name as string);
-    const bound = stringValue(init);
-    if (bound !== undefined) {
-      const kind = classifyHost(bound);
-      if (kind !== 'tenant' && kind !== 'placeholder') return { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
-    }
-  }
+  const problem = hostExpressionProblem(ctx, node);
+  if (problem) return problem;
   const expression = textOf(ctx.source, node as never);
-  if (evaluatesDifferently(node)) {
+  if (evaluatesDifferently(node as AnyNode)) {
     return {
       ok: false,
       code: 'unresolved-config',
@@ -55,6 +46,21 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
     };
   }
   return { ok: true, text: `\`https://\${${expression}}/api/v2/\`` };
+}
+
+/**
+ * Why a non-literal host expression cannot be the tenant's: it is missing, or a constant bound
+ * to a custom domain in this file. Anything else may be the tenant host and is taken as such.
+ */
+export function hostExpressionProblem(ctx: Ctx, node: AnyNode | null | undefined): Extract<AudienceText, { ok: false }> | undefined {
+  if (!node) {
+    return { ok: false, code: 'unresolved-config', message: 'no domain to derive the Management API audience from; rerun with --audience' };
+  }
+  if (node.type !== 'Identifier') return undefined;
+  const bound = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));
+  if (bound === undefined) return undefined;
+  const kind = classifyHost(bound);
+  return kind === 'tenant' || kind === 'placeholder' ? undefined : { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
 }
 
 /** Kinds of expression that may give another value, or do something, when evaluated again. */

@@ -2,7 +2,7 @@ import type { ASTNode } from 'jscodeshift';
 import { constantInitialisers } from '../analysis/management-calls';
 import { isManagementAudience, isUserinfoAudience } from '../catalog/audience';
 import type { TransformContext } from '../types';
-import { type AudienceText, audienceFromDomain, audienceFromHost, classifyExistingAudience } from './audience';
+import { type AudienceText, audienceFromHost, classifyExistingAudience, hostExpressionProblem } from './audience';
 import type { EditList } from './edits';
 import { spanOf } from './edits';
 import {
@@ -160,7 +160,10 @@ export function userinfoReplacement(
   }
   // The host expression decides whether this is the tenant host; only a custom domain bound in
   // this file can be told apart, and the expression itself stays as written.
-  const check = audienceFromDomain(ctx, rewrite.host, "'");
+  // Only the tail is rewritten: the host expression is not written a second time.
+  const host = unwrapExpression(rewrite.host);
+  const hostLiteral = stringValue(host);
+  const check = hostLiteral !== undefined ? audienceFromHost(ctx, hostLiteral, "'") : (hostExpressionProblem(ctx, host) ?? { ok: true });
   if (!check.ok) return check;
   const tailText = rewrite.template ? '/api/v2/' : quoteString('/api/v2/', quoteOf(ctx.source, rewrite.tail as ASTNode) as Quote);
   return { ok: true, node: rewrite.tail, text: tailText };
