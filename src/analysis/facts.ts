@@ -17,8 +17,6 @@ export interface FileFacts {
   tenantHosts?: string[];
 }
 
-export const EMPTY_STORAGE: StorageFacts = { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] };
-
 const FILE_FACTS = treeSlot<FileFacts>('file facts');
 
 /**

@@ -56,13 +56,13 @@ export function isFunctionNode(node: AnyNode | undefined): boolean {
 }
 
 /** The child nodes of a node, in source order of their keys. */
-export function childNodes(node: AnyNode, includeTypes = false): AnyNode[] {
+export function childNodes(node: AnyNode): AnyNode[] {
   const out: AnyNode[] = [];
   for (const key of Object.keys(node)) {
     const value = node[key];
     // Most keys hold names, flags and offsets: only objects can be or hold nodes.
     if (typeof value !== 'object' || value === null) continue;
-    if (SKIPPED_KEYS.has(key) || (!includeTypes && TYPE_KEYS.has(key))) continue;
+    if (SKIPPED_KEYS.has(key) || TYPE_KEYS.has(key)) continue;
     if (Array.isArray(value)) {
       for (const item of value) {
         const child = asNode(item);

@@ -11,11 +11,12 @@ import { availableParallelism } from 'node:os';
  * four and 2.9 s with one (one thread: 2.9 s and 2.65 s). The pool size can only be set when Node
  * starts (`--v8-pool-size`), so the bin starts Node once more with it, which costs about 50 ms.
  *
- * Not done when Node was started with flags of its own (`node --inspect …`, `--cpu-prof`…):
- * those belong to the caller's process and may not be repeatable in a second one.
+ * Not done when Node was started with flags of its own (`node --inspect …`, `--cpu-prof`…), or
+ * asked through NODE_OPTIONS to open an inspector: those belong to the caller's process, and a
+ * second process would try to open the same inspector port.
  */
 export function launch(entry: string, argv: readonly string[], start: () => void): void {
-  if (process.execArgv.length > 0) {
+  if (process.execArgv.length > 0 || /--inspect/.test(process.env.NODE_OPTIONS ?? '')) {
     const launcher = Number(process.env[LAUNCHER_PID]);
     if (Number.isInteger(launcher) && launcher > 0) stopWithLauncher(launcher);
     start();
@@ -85,7 +86,7 @@ export function backgroundPoolSize(cpus: number, argv: readonly string[]): numbe
 
 /** The value of `--workers N` / `--workers=N`, when given as a whole number. */
 function requestedWorkers(argv: readonly string[]): number | undefined {
-  for (let i = 0; i < argv.length; i++) {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     if (flag !== '--workers') continue;
     const value = Number(inline ?? argv[i + 1]);

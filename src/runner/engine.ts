@@ -12,9 +12,9 @@ import type { WorkerReply, WorkerRequest } from './protocol';
 import type { FileError } from './types';
 
 /**
- * Parse, scan and transform one file at a time: the code that runs in each worker thread (or in
- * the main thread for small runs). Importing this module loads jscodeshift and the parsers, so
- * the main thread only does so when a run has candidates and no workers.
+ * Parse, scan and transform one file at a time: the code that runs in the main thread and in each
+ * worker thread. Importing this module loads jscodeshift and the parsers, so the main thread only
+ * does so when a run has candidates.
  */
 
 export interface ProcessRequest {

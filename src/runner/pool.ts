@@ -126,7 +126,8 @@ class Pool implements Processor {
           try {
             reply = local(message);
           } catch (error) {
-            this.fail(0, error instanceof Error ? error.message : String(error));
+            // This file fails; the thread goes on with the next one.
+            this.handlers?.crash(0, error instanceof Error ? error.message : String(error));
             return;
           }
           this.handlers?.reply(0, reply);
@@ -203,7 +204,7 @@ class Pool implements Processor {
     this.handlers?.crash(index, message);
   }
 
-  /** Hands the requests out to whichever worker is free, at most MAX_IN_FLIGHT at a time each. */
+  /** Hands the requests out to whichever thread is free, as many at a time as each slot takes. */
   private phase<Request extends { id: number }>(
     requests: readonly Request[],
     spec: {
@@ -218,6 +219,10 @@ class Pool implements Processor {
       const idle = (): boolean => this.slots.every((slot) => slot.inFlight.size === 0);
       const pump = (): void => {
         if (!spec.signal?.aborted) {
+          // With no thread left, every file not yet handed out fails rather than go unanswered.
+          if (this.slots.every((s) => !s.alive)) {
+            for (const request of queue.splice(0)) spec.failure(request.id, 'no thread is left to process this file');
+          }
           for (const slot of this.slots) {
             while (slot.alive && slot.inFlight.size < slot.capacity) {
               const request = queue.shift();
@@ -241,12 +246,9 @@ class Pool implements Processor {
         },
         crash: (index, message) => {
           const slot = this.slots[index];
-          for (const id of slot.inFlight) spec.failure(id, `worker thread failed: ${message}`);
+          const what = index === 0 ? 'failed' : 'worker thread failed';
+          for (const id of slot.inFlight) spec.failure(id, `${what}: ${message}`);
           slot.inFlight.clear();
-          // With no worker left, every file not yet handed out fails too.
-          if (this.slots.every((s) => !s.alive)) {
-            for (const request of queue.splice(0)) spec.failure(request.id, `worker thread failed: ${message}`);
-          }
           pump();
         },
       };

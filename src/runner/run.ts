@@ -334,12 +334,13 @@ async function scanAndTransform(
     }
     results.reparsed = again.length;
     if (again.length > 0) {
+      let done = 0;
       listener({ type: 'phase', phase: 'transform' });
       await processor.transform(
         again,
         (result) => {
           transforms.set(result.id, result);
-          listener({ type: 'progress', phase: 'transform', done: transforms.size, total: targets.length });
+          listener({ type: 'progress', phase: 'transform', done: ++done, total: again.length });
         },
         signal,
       );
