@@ -25,7 +25,7 @@
 import type { ASTNode } from 'jscodeshift';
 import { spanOf } from '../src/ast/edits';
 import { nodesOf } from '../src/ast/node-index';
-import { declaredObjectType } from '../src/ast/type-members';
+import { localObjectType } from '../src/ast/type-members';
 import { asNode, type AnyNode, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
 import { ScopeIndex } from '../src/analysis/scope';
@@ -63,7 +63,7 @@ export function apply(ctx: TransformContext): void {
   const writes = findStorageWrites(ctx.j, ctx.root);
   const fileKeys = storageKeysOfFile(ctx, writes);
   const storage = storageKnowledge(ctx, fileKeys);
-  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (id) => declaredObjectType(ctx.j, ctx.root, id));
+  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (declaring) => localObjectType(ctx.j, ctx.root, declaring));
   const credentials = findManagementCredentials(ctx.j, ctx.root, scope, ctx.source);
 
   // Findings are reported in source order, whichever pass found them.

@@ -125,8 +125,12 @@ export class TokenTracer {
     private readonly scope: ScopeIndex,
     private readonly storage: StorageKnowledge,
     private readonly eol: string,
-    /** The object type declared in this file for a TypeScript local or parameter (see type-members.ts). */
-    private readonly declaredType: (id: AnyNode) => TypeMembers | undefined = () => undefined,
+    /**
+     * The object type declared in this file for a TypeScript local, parameter or class property
+     * (see type-members.ts); 'unextendable' when its type is this file's but not a plain object
+     * type the codemod can add a member to.
+     */
+    private readonly declaredType: (declaring: AnyNode) => TypeMembers | 'unextendable' | undefined = () => undefined,
   ) {}
 
   /**
@@ -270,7 +274,8 @@ export class TokenTracer {
       if (!this.keepsMeaning(receiver, at)) return untraceable(`${name} is destructured from names that differ where the token is used`);
       const [start, end] = spanOf(n as unknown as ASTNode);
       const receiverText = this.source.slice(...spanOf(receiver as unknown as ASTNode));
-      const effects = this.withTwinDeclaration(result.effects, receiver, field, result.twinField);
+      const effects = this.withTwinDeclaration(result.effects, receiver, field, result.twinField, declarator);
+      if (typeof effects === 'string') return untraceable(`${name}: ${effects}`);
       return { kind: 'id', edits: [{ start, end, text: `${receiverText}.${result.twinField}` }], effects };
     }
     return untraceable(`${name} is destructured in a way the codemod cannot follow`);
@@ -284,19 +289,25 @@ export class TokenTracer {
     const [start, end] = spanOf(property as unknown as ASTNode);
     const text = member.computed ? quoteString(result.twinField, quoteOf(this.source, property as unknown as ASTNode)) : result.twinField;
     if (!member.computed && !IDENTIFIER_NAME.test(result.twinField)) return untraceable('its twin field is not an identifier');
-    return { kind: 'id', edits: [{ start, end, text }], effects: this.withTwinDeclaration(result.effects, receiver, field, result.twinField) };
+    const effects = this.withTwinDeclaration(result.effects, receiver, field, result.twinField, member);
+    if (typeof effects === 'string') return untraceable(effects);
+    return { kind: 'id', edits: [{ start, end, text }], effects };
   }
 
   /**
-   * `effects` plus, where `receiver` is a TypeScript local or parameter whose object type this
-   * file declares (`authResult: { idToken: string }`, a local interface or type alias), the
-   * member that declares the twin field beside the ID-token one, laid out like it: otherwise
-   * `authResult.accessToken` would not compile.
+   * `effects` plus, where `receiver` is a TypeScript local, parameter or `this` property whose
+   * object type this file declares (`authResult: { idToken: string }`, a local interface or type
+   * alias), the member that declares the twin field beside the ID-token one, laid out like it:
+   * otherwise `authResult.accessToken` would not compile. A reason instead when the file declares
+   * the type in a form the codemod cannot add to (a union, `extends`, a nested property).
    */
-  private withTwinDeclaration(effects: TwinEffects, receiver: AnyNode, field: string, twinField: string): TwinEffects {
-    const r = unwrapExpression(receiver);
-    const id = r?.type === 'Identifier' ? this.declaringIdentifier(r) : undefined;
-    const type = id?.typeAnnotation ? this.declaredType(id) : undefined;
+  private withTwinDeclaration(effects: TwinEffects, receiver: AnyNode, field: string, twinField: string, at: AnyNode): TwinEffects | string {
+    const declaring = this.declaringNode(receiver, at);
+    if (declaring === 'nested') return `its object's type is declared in this file and the codemod cannot add ${twinField} to it; declare ${twinField} beside ${field} and pass the access token here`;
+    const type = declaring?.typeAnnotation ? this.declaredType(declaring) : undefined;
+    if (type === 'unextendable') {
+      return `its type is declared in this file in a form the codemod cannot add ${twinField} to; declare ${twinField} beside ${field} and pass the access token here`;
+    }
     const member = type?.members.find((m) => memberName(m) === field);
     if (!type || !member || hasMember(type, twinField)) return effects;
     const annotation = asNode(member.typeAnnotation);
@@ -305,6 +316,28 @@ export class TokenTracer {
     const additions: Addition[] = [];
     insertMember({ insert: (offset, text) => additions.push({ offset, text }) }, this.source, type, twinField, entry, { after: [field] });
     return { ...effects, additions: [...effects.additions, ...additions] };
+  }
+
+  /**
+   * The node whose type annotation types `receiver`: the declaring identifier of a local or
+   * parameter, or the class property behind `this.x`. 'nested' for a deeper member whose root is
+   * typed with one of this file's types (the codemod does not follow member types).
+   */
+  private declaringNode(receiver: AnyNode, at: AnyNode): AnyNode | 'nested' | undefined {
+    const r = unwrapExpression(receiver);
+    if (!r) return undefined;
+    if (r.type === 'Identifier') return this.declaringIdentifier(r);
+    if (r.type !== 'MemberExpression' && r.type !== 'OptionalMemberExpression') return undefined;
+    const object = unwrapExpression(r.object);
+    const name = memberPropertyName(r);
+    if (object?.type === 'ThisExpression' && name !== undefined) {
+      const body = asNode(this.scope.thisClassOf(at)?.body);
+      return ((body?.body as AnyNode[] | undefined) ?? []).find((m) => !m.static && m.typeAnnotation && asNode(m.key)?.name === name);
+    }
+    let root: AnyNode | null = r;
+    while (root && (root.type === 'MemberExpression' || root.type === 'OptionalMemberExpression')) root = unwrapExpression(root.object);
+    const declaring = root?.type === 'Identifier' ? this.declaringIdentifier(root) : undefined;
+    return declaring?.typeAnnotation && this.declaredType(declaring) !== undefined ? 'nested' : undefined;
   }
 
   /** The identifier that declares a local or parameter (`a` in `(a: T) =>` or `const a: T = …`). */

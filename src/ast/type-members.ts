@@ -2,7 +2,7 @@ import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf } from './node-index';
 import type { EditList } from './edits';
 import { spanOf } from './edits';
-import { type AnyNode, asNode, eolOf, indentAt, stringValue } from './nodes';
+import { type AnyNode, asNode, eolOf, indentAt, stringValue, unwrapExpression } from './nodes';
 
 /**
  * The members of the object type a TypeScript declaration gives a local
@@ -136,3 +136,63 @@ function memberSeparator(source: string, members: AnyNode[], multiline: boolean)
   }
   return multiline ? '' : ';';
 }
+
+/**
+ * `declaredObjectType`, or 'unextendable' when the annotation still names one of this file's
+ * types (interface, type alias, class, enum, type parameter) or spells an object type out inside
+ * a union or the like: the codemod cannot add a member there, and a member it does not add does not compile.
+ * Undefined for types from elsewhere (an import, a library's global).
+ */
+export function localObjectType(j: JSCodeshift, root: Collection, declaring: unknown): TypeMembers | 'unextendable' | undefined {
+  const annotation = asNode(asNode(asNode(declaring)?.typeAnnotation)?.typeAnnotation);
+  const found = declaredObjectType(j, root, declaring);
+  // The file builds such objects itself (`= { idToken: … }`): they would lack the new member,
+  // both for the compiler and at run time.
+  if (found && annotation && buildsObjectsOf(j, root, annotation)) return 'unextendable';
+  if (found) return found;
+  return annotation && mentionsLocalType(j, root, annotation) ? 'unextendable' : undefined;
+}
+
+/** Whether a local or class property typed like `annotation` (the same inline type, or the same named type) is given an object literal. */
+function buildsObjectsOf(j: JSCodeshift, root: Collection, annotation: AnyNode): boolean {
+  const name = annotation.type === 'TSTypeReference' ? asNode(annotation.typeName)?.name : undefined;
+  const sameType = (typed: unknown): boolean => {
+    const other = asNode(asNode(asNode(typed)?.typeAnnotation)?.typeAnnotation);
+    if (!other) return false;
+    return other === annotation || (name !== undefined && other.type === 'TSTypeReference' && asNode(other.typeName)?.name === name);
+  };
+  const isObject = (value: unknown): boolean => asNode(unwrapExpression(value))?.type === 'ObjectExpression';
+  return (
+    nodesOf(j, root, j.VariableDeclarator, (d) => isObject(d.init) && sameType(d.id)).length > 0 ||
+    nodesOf(j, root, j.ClassProperty, (p) => isObject(p.value) && sameType(p)).length > 0
+  );
+}
+
+function mentionsLocalType(j: JSCodeshift, root: Collection, node: AnyNode): boolean {
+  if (node.type === 'TSTypeLiteral') return true;
+  if (node.type === 'TSTypeReference') {
+    const name = asNode(node.typeName)?.name;
+    if (typeof name === 'string' && declaresType(j, root, name)) return true;
+  }
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const child = asNode(item);
+      if (child && key !== 'loc' && mentionsLocalType(j, root, child)) return true;
+    }
+  }
+  return false;
+}
+
+function declaresType(j: JSCodeshift, root: Collection, name: string): boolean {
+  const named = { id: { name } };
+  return (
+    nodesOf(j, root, j.TSInterfaceDeclaration, named).length > 0 ||
+    nodesOf(j, root, j.TSTypeAliasDeclaration, named).length > 0 ||
+    nodesOf(j, root, j.ClassDeclaration, named).length > 0 ||
+    nodesOf(j, root, j.TSEnumDeclaration, named).length > 0 ||
+    // A type parameter (`<T extends LoginResult>`) stands for the file's types as well.
+    nodesOf(j, root, j.TSTypeParameter, (node) => node.name === name || asNode(node.name)?.name === name).length > 0
+  );
+}
+
