@@ -93,7 +93,7 @@ export function apply(ctx: TransformContext): void {
     done: new Set(),
   };
   for (const site of findTokenRequests(ctx.j, ctx.root, ctx.source, bindings)) {
-    if (isIgnoredNode(ctx.source, site.call.node)) continue;
+    if (isIgnoredNode(ctx.source, site.call.node, ...(site.kind === 'http' ? bodyNodes(site.body) : []))) continue;
     if (site.kind === 'legacy') {
       if (site.auth0JsMajor === undefined || declaredMajor(ctx.packageFacts?.versions.auth0Js) === site.auth0JsMajor) {
         ctx.report(site.call.node, 'legacy-endpoint', site.message);
@@ -108,6 +108,13 @@ export function apply(ctx: TransformContext): void {
 function declaredMajor(range: string | undefined): number | undefined {
   const major = range ? /(\d+)/.exec(range)?.[1] : undefined;
   return major === undefined ? undefined : Number(major);
+}
+
+/** Where a request body is written: the ignore comment may stand above any of them. */
+function bodyNodes(body: RequestBody | undefined): (object | undefined)[] {
+  if (!body) return [];
+  const written = body.kind === 'object' ? body.object : body.kind === 'params' ? undefined : body.node;
+  return [written, body.kind === 'unreadable' ? undefined : body.bound?.declarator.node];
 }
 
 function once<T>(compute: () => T): () => T {
@@ -278,6 +285,7 @@ function migrateSdkCall(run: Run, request: SdkTokenRequest): void {
     if (bound?.init.type === 'ObjectExpression' && !isMutatedAfterwards(ctx.j, ctx.root, bound)) object = bound.init;
   }
   const call = request.call;
+  if (isIgnoredNode(ctx.source, object, bound?.declarator.node)) return;
   if (!object) {
     ctx.report(
       call.node,

@@ -355,6 +355,7 @@ function lockMajorVersion(ctx: TransformContext): number | undefined {
 function migratePerCall(job: Job, call: PerCallOptions): void {
   const { ctx } = job;
   const label = `${call.method} options`;
+  if (isIgnoredNode(ctx.source, call.site.node, call.options.status === 'literal' ? call.options.path.node : null)) return;
   if (call.options.status === 'missing') return;
   if (call.options.status === 'unresolved') {
     ctx.report(call.options.written as unknown as ASTNode, 'unresolved-config', perCallUnresolvedMessage(call.method, job.scopes));
