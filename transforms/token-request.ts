@@ -32,7 +32,7 @@ import {
   mayContainTokenRequests,
 } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
-import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, audienceFromDomain, audienceFromHost, classifyExistingAudience, customDomainMessage } from '../src/ast/audience';
+import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, audienceFromDomain, audienceFromHost, classifyExistingAudience, computedDomainMessage, customDomainMessage } from '../src/ast/audience';
 import { spanOf, textOf } from '../src/ast/edits';
 import {
   type FormBody,
@@ -160,6 +160,7 @@ function audienceForOrigin(run: Run, origin: Origin): OriginAudience {
     };
   }
   if (origin.kind === 'expression' && origin.template) return { kind: 'value', value: { expression: origin.template } };
+  if (origin.kind === 'expression' && origin.computedBy) return { kind: 'finding', code: 'unresolved-config', message: computedDomainMessage(origin.computedBy) };
   return {
     kind: 'finding',
     code: 'unresolved-config',

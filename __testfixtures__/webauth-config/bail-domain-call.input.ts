@@ -1,5 +1,5 @@
 import auth0 from 'auth0-js';
-import { first } from './util';
+import { first, region } from './util';
 
 // The domain is computed: an audience written from it would compute it a second time.
 export const webAuth = new auth0.WebAuth({
@@ -12,3 +12,6 @@ export const webAuth = new auth0.WebAuth({
 export function profile(userId: string, idToken: string, done: (err: unknown) => void): void {
   new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(userId, done);
 }
+
+// A call inside the domain counts too.
+export const regional = new auth0.WebAuth({ domain: `${region()}.auth0.com`, clientID: 'abc123', responseType: 'id_token' });

@@ -12,6 +12,7 @@ import {
   unwrapExpression,
 } from '../ast/nodes';
 import { type ExpressionPiece, type StringPiece, isStringExpression, stringPieces, templateText } from '../ast/string-parts';
+import { evaluatesDifferently } from '../ast/audience';
 import { normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { type BoundValue, boundValue, boundValueOf, declaringScope, isMutatedAfterwards, isPortable } from './local-values';
@@ -42,7 +43,7 @@ export type Origin =
    * template literal valid at the call (undefined when a value is not in scope there); `host` is
    * the host's text when every value is a string constant.
    */
-  | { kind: 'expression'; template: string | undefined; host?: string }
+  | { kind: 'expression'; template: string | undefined; host?: string; computedBy?: string }
   /** A path on the page's own origin (`/oauth/token`): the app's server, not a tenant. */
   | { kind: 'relative' }
   /** The endpoint sits below some path (`https://api.example.com/auth/oauth/token`). */
@@ -507,7 +508,9 @@ function originOf(source: string, call: ASTPath, pieces: StringPiece[], texts: s
   const known = !hostText.includes(PLACEHOLDER);
   if (values.length === 0 || (straddles && known)) return { kind: 'literal', host: hostText };
 
-  const portable = !straddles && values.every((p) => isPortable(p.node, validAt.get(p.node) ?? call, call));
+  // A value computed by a call would run a second time in the audience.
+  const computed = values.find((p) => evaluatesDifferently(p.node as AnyNode));
+  const portable = !computed && !straddles && values.every((p) => isPortable(p.node, validAt.get(p.node) ?? call, call));
   let template: string | undefined;
   if (portable) {
     const inner = originPieces
@@ -520,6 +523,7 @@ function originOf(source: string, call: ASTPath, pieces: StringPiece[], texts: s
     template = `\`${inner}/api/v2/\``;
   }
   const origin: Origin = { kind: 'expression', template };
+  if (computed) origin.computedBy = textOf(source, computed.node as never);
   if (known) origin.host = normaliseHost(hostText);
   return origin;
 }

@@ -39,11 +39,7 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
   if (problem) return problem;
   const expression = textOf(ctx.source, node as never);
   if (evaluatesDifferently(node as AnyNode)) {
-    return {
-      ok: false,
-      code: 'unresolved-config',
-      message: `the domain is computed by ${expression}, which an audience built from it would run a second time; add audience: 'https://TENANT.auth0.com/api/v2/' yourself (or keep the domain in a constant first), or rerun with --audience`,
-    };
+    return { ok: false, code: 'unresolved-config', message: computedDomainMessage(expression) };
   }
   return { ok: true, text: `\`https://\${${expression}}/api/v2/\`` };
 }
@@ -63,6 +59,11 @@ export function hostExpressionProblem(ctx: Ctx, node: AnyNode | null | undefined
   return kind === 'tenant' || kind === 'placeholder' ? undefined : { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
 }
 
+/** Why no audience is built from a domain that a call computes. */
+export function computedDomainMessage(expression: string): string {
+  return `the domain is computed by ${expression}, which an audience built from it would run a second time; add audience: 'https://TENANT.auth0.com/api/v2/' yourself (or keep the domain in a constant first), or rerun with --audience`;
+}
+
 /** Kinds of expression that may give another value, or do something, when evaluated again. */
 const EFFECTFUL = new Set([
   'CallExpression',
@@ -77,7 +78,7 @@ const EFFECTFUL = new Set([
 ]);
 
 /** True when writing `node` a second time could change what the program does (`first([…])`, `next()`). */
-function evaluatesDifferently(node: AnyNode): boolean {
+export function evaluatesDifferently(node: AnyNode): boolean {
   if (EFFECTFUL.has(node.type) || (node.type === 'UnaryExpression' && node.operator === 'delete')) return true;
   return childNodes(node).some(evaluatesDifferently);
 }
