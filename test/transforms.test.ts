@@ -4,8 +4,9 @@ import { assertParses, discoverFixtures, orphanFixtureFiles, runOnSource } from 
 
 /**
  * The fixture contract (DESIGN.md): `<case>.input.<ext>` → `<case>.output.<ext>` exactly;
- * `noop-*` and `bail-*` must not change; `bail-*` must report the findings in `<case>.findings.json`.
- * Every output is run again and must not change (idempotence), and must still parse.
+ * `noop-*` and `bail-*` must not change; `bail-*` must report the findings in `<case>.findings.json`,
+ * and a case without that file must report none. Every output is run again and must not change
+ * nor report anything new (idempotence), and must still parse.
  */
 const suites = [...TRANSFORMS.map((m) => ({ id: m.meta.id as string, modules: [m] })), { id: ALL_ID, modules: TRANSFORMS }];
 
@@ -32,16 +33,17 @@ for (const { id, modules } of suites) {
           assertParses(filePath, c.output as string);
           const again = runOnSource(modules, filePath, c.output as string, c.options, c.packageFacts);
           expect(again.output, 'a second run changes nothing').toBeNull();
+          // Nor does it find anything new in what it wrote (lines may move by the added ones).
+          expect(again.findings.map((f) => f.code), 'a second run reports the same').toEqual(result.findings.map((f) => f.code));
         }
 
         if (c.name.startsWith('bail-')) {
           expect(c.findings, `bail- cases need ${c.name}.findings.json`).toBeDefined();
         }
-        if (c.findings) {
-          const actual = result.findings.map((f) => ({ code: f.code, line: f.line }));
-          expect(actual).toEqual(c.findings);
-          if (id !== ALL_ID) for (const f of result.findings) expect(f.transform).toBe(id);
-        }
+        // Without a findings file, a case must report nothing.
+        const actual = result.findings.map((f) => ({ code: f.code, line: f.line }));
+        expect(actual).toEqual(c.findings ?? []);
+        if (id !== ALL_ID) for (const f of result.findings) expect(f.transform).toBe(id);
       });
     }
   });

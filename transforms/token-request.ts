@@ -486,8 +486,10 @@ function formAudienceKind(param: FormParam): ExistingAudience {
     if (isUserinfoAudience(text)) return 'userinfo';
     return isManagementAudience(text) ? 'management' : 'other';
   }
-  const [only] = param.value;
-  const call = param.value.length === 1 && only.kind === 'expression' ? only.node : undefined;
+  // The empty text that follows the value where the next parameter's '&…' literal starts is no part of it.
+  const pieces = param.value.filter((p) => p.kind !== 'text' || p.value !== '');
+  const [only] = pieces;
+  const call = pieces.length === 1 && only.kind === 'expression' ? only.node : undefined;
   const callee = asNode(call?.callee);
   if (call?.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'encodeURIComponent') {
     return classifyExistingAudience((call.arguments as unknown[])[0]);

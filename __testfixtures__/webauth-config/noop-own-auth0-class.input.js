@@ -1,7 +1,11 @@
-// The app's own class named Auth0 (a wrapper around auth0.js v9): not auth0.js v7.
+// The app's own class named Auth0 (a wrapper of its own): not auth0.js v7, nothing to report.
 class Auth0 {
   constructor(options) {
-    this.webAuth = new window.auth0.WebAuth(options);
+    this.options = options;
+  }
+
+  login() {
+    window.location.assign('/login?tenant=' + this.options.domain);
   }
 }
 
