@@ -31,6 +31,7 @@ import { findManagementCredentials } from '../src/analysis/management-credential
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
+import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
@@ -67,7 +68,12 @@ export function apply(ctx: TransformContext): void {
   const credentials = findManagementCredentials(ctx.j, ctx.root, scope, ctx.source);
 
   // Findings are reported in source order, whichever pass found them.
-  const findings: PendingFinding[] = credentials.problems.map((p) => ({ node: p.node, code: p.code, message: p.message }));
+  // An interceptor's token matters only where the package calls the Management API at all.
+  let calls: boolean | undefined;
+  const managementCalls = (): boolean => (calls ??= scopesToRequest(ctx).length > 0);
+  const findings: PendingFinding[] = credentials.problems
+    .filter((p) => !p.ifManagementCalls || managementCalls())
+    .map((p) => ({ node: p.node, code: p.code, message: p.message }));
 
   const consumedKeys = new Set<string>();
   const additions: Addition[] = [];

@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
+import { patternNames } from './scope';
 
 /**
  * Which local names in a file refer to the Auth0 libraries, in every form seen in legacy code:
@@ -119,7 +120,10 @@ function requiredLibrary(node: AnyNode | null): string | undefined {
 export function findAuth0V7Constructions(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): ASTPath[] {
   const news = nodesOf(j, root, j.NewExpression, (node) => asNode(node.callee)?.type === 'Identifier');
   if (news.length === 0) return [];
-  const globalAuth0 = !declaredNames(j, root, ['Auth0']).has('Auth0');
+  // A parameter named Auth0 (AngularJS injects services by name) is not the CDN global either.
+  const globalAuth0 =
+    !declaredNames(j, root, ['Auth0']).has('Auth0') &&
+    !nodesOf(j, root, j.Function).some((path) => ((path.node as unknown as AnyNode).params as unknown[]).some((param) => patternNames(param).includes('Auth0')));
   return news.filter((path) => {
     const name = (path.node.callee as unknown as AnyNode).name as string;
     return bindings.namespaces.get(name) === 'auth0-js' || (name === 'Auth0' && globalAuth0);
@@ -146,6 +150,8 @@ function declaredNames(j: JSCodeshift, root: Collection, names: readonly string[
   for (const paths of declaring) {
     paths.forEach((path) => {
       const n = path.value as unknown as AnyNode;
+      // `declare const auth0: …` types the browser global; it declares nothing at run time.
+      if (n.type === 'VariableDeclarator' && asNode(path.parent?.node)?.declare) return;
       switch (n.type) {
         case 'VariableDeclarator':
         case 'FunctionDeclaration':

@@ -42,6 +42,8 @@ export interface CredentialProblem {
   node: AnyNode;
   code: 'untraceable-token' | 'unresolved-config';
   message: string;
+  /** a concern only where the package calls the Management API (an interceptor's token) */
+  ifManagementCalls?: true;
 }
 
 export interface ManagementCredentials {
@@ -274,8 +276,11 @@ function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: strin
     const object = path.node as unknown as AnyNode;
     const getter = findProperty(object, 'tokenGetter');
     if (!getter) continue;
-    // A getter that plainly hands out the access token is already right.
-    const getterText = textOf(source, getter as unknown as ASTNode);
+    // A getter that plainly hands out the access token is already right. `tokenGetter` or
+    // `tokenGetter: getToken` names a function of the file: judge that function.
+    const named = unwrapExpression(getter.value);
+    const getterNode = (named?.type === 'Identifier' ? functionNamed(j, root, named.name as string) : undefined) ?? getter;
+    const getterText = textOf(source, getterNode as unknown as ASTNode);
     if (!/id_?token/i.test(getterText) && /access_?token|getTokenSilently/i.test(getterText)) continue;
     const domains = JWT_DOMAIN_KEYS.map((key) => unwrapExpression(propertyValue(object, key))).find((value) => value?.type === 'ArrayExpression');
     const hosts = ((domains?.elements as unknown[] | undefined) ?? [])
@@ -284,6 +289,7 @@ function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: strin
     if (hosts.length === 0) continue;
     problems.push({
       node: getter,
+      ifManagementCalls: true,
       code: 'untraceable-token',
       message:
         `angular-jwt adds this tokenGetter's token to every request to ${normaliseHost(hosts[0])}, the Management API's host; ` +
@@ -292,5 +298,13 @@ function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: strin
     });
   }
   return problems;
+}
+
+/** The function declared, or bound once, under `name` in the file. */
+function functionNamed(j: JSCodeshift, root: Collection, name: string): AnyNode | undefined {
+  const declared = nodesOf(j, root, j.FunctionDeclaration, (node) => asNode(node.id)?.name === name)[0];
+  if (declared) return declared.node as unknown as AnyNode;
+  const bound = nodesOf(j, root, j.VariableDeclarator, (node) => asNode(node.id)?.name === name)[0];
+  return bound ? (asNode(bound.node.init) ?? undefined) : undefined;
 }
 
