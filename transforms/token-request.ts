@@ -18,7 +18,7 @@
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { nodesOf } from '../src/ast/node-index';
 import { type BoundValue, boundValueOf, isMutatedAfterwards, isPortable } from '../src/analysis/local-values';
-import { scopesToRequest } from '../src/analysis/facts';
+import { declaredMajor, scopesToRequest } from '../src/analysis/facts';
 import {
   type ClientConstruction,
   type HttpTokenRequest,
@@ -102,12 +102,6 @@ export function apply(ctx: TransformContext): void {
     else if (site.kind === 'http') migrateHttpRequest(run, site);
     else migrateSdkCall(run, site);
   }
-}
-
-/** The major version a package.json range such as `^8.12.0` or `~8.0` starts from, or undefined. */
-function declaredMajor(range: string | undefined): number | undefined {
-  const major = range ? /(\d+)/.exec(range)?.[1] : undefined;
-  return major === undefined ? undefined : Number(major);
 }
 
 /** Where a request body is written: the ignore comment may stand above any of them. */

@@ -27,7 +27,7 @@
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
-import { scopesToRequest } from '../src/analysis/facts';
+import { declaredMajor, scopesToRequest } from '../src/analysis/facts';
 import {
   findLockProfileCalls,
   findLoginConfigs,
@@ -344,9 +344,7 @@ function nestedObject(
 }
 
 function lockMajorVersion(ctx: TransformContext): number | undefined {
-  const declared = ctx.packageFacts?.versions.auth0Lock;
-  const major = declared ? /(\d+)/.exec(declared)?.[1] : undefined;
-  return major === undefined ? undefined : Number(major);
+  return declaredMajor(ctx.packageFacts?.versions.auth0Lock);
 }
 
 // ---------------------------------------------------------------------------------------------

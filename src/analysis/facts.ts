@@ -143,3 +143,15 @@ export function packageScopesToRequest(options: TransformOptions, packageFacts: 
   if (options.scopes && options.scopes.length > 0) return [...options.scopes];
   return [...packageFacts.scopes];
 }
+
+/**
+ * The major version a package.json dependency asks for: `^8.12.0`, `~9`, `>=8 <10`, and also
+ * `npm:auth0-js@^8.0.0` or `github:auth0/auth0.js#v8.12.0` (a package name's digits are not
+ * the version). Undefined for `latest`, `*` and the like.
+ */
+export function declaredMajor(range: string | undefined): number | undefined {
+  if (!range) return undefined;
+  const major = /(\d+)\.\d/.exec(range)?.[1] ?? /(?:^|[^\w])v?(\d+)/.exec(range)?.[1];
+  return major === undefined ? undefined : Number(major);
+}
+

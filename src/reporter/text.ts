@@ -10,11 +10,11 @@ export const FINDING_ADVICE: Record<FindingCode, string> = {
   'custom-domain':
     'the login uses a custom domain, but the Management API audience is always the tenant host: rerun with --audience https://TENANT[.REGION].auth0.com/api/v2/',
   'unresolved-config':
-    'the codemod cannot see these options or which tenant they are for (a spread, another module, a client it cannot trace): add audience, scope and responseType where they are built, or rerun with --audience https://TENANT.auth0.com/api/v2/',
+    'the codemod cannot see these options or which tenant they are for (a spread, another module, a client it cannot trace, a domain computed by a call): add audience, scope and responseType where they are built, or rerun with --audience https://TENANT.auth0.com/api/v2/',
   'untraceable-token':
-    'the codemod cannot tell where this token comes from: give the Management API the access token (authResult.accessToken, or where the app stores it) instead of the ID token',
+    'the codemod cannot tell where this token comes from (or, for angular-jwt, it is sent by an interceptor): give the Management API the access token (authResult.accessToken, or where the app stores it) instead of the ID token',
   'legacy-endpoint':
-    '/oauth/ro, loginWithResourceOwner, database.signIn and getDelegationToken cannot return a Management API access token: move to auth0.js client.login / webAuth.login or node-auth0 passwordGrant',
+    '/oauth/ro, loginWithResourceOwner, database.signIn, getDelegationToken, popup.passwordlessVerify, auth0.js v8 popup.loginWithCredentials and auth0.js v7 new Auth0(…) cannot return a Management API access token: move to auth0.js v9 client.login / webAuth.login / passwordlessLogin or node-auth0 passwordGrant',
   'link-with-user-id':
     'linking by provider + user_id needs update:users (any-user scope, server only); with current-user scopes send the secondary account\'s ID token as link_with',
   'client-secret-in-browser':

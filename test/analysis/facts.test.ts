@@ -1,6 +1,6 @@
 import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { collectFileFacts, mergePackageFacts } from '../../src/analysis/facts';
+import { collectFileFacts, declaredMajor, mergePackageFacts } from '../../src/analysis/facts';
 
 function facts(source: string, parser = 'babel') {
   const j = jscodeshift.withParser(parser);
@@ -106,5 +106,19 @@ describe('tenant hosts', () => {
       'acme.auth0.com',
       'acme.eu.auth0.com',
     ]);
+  });
+});
+
+describe('declaredMajor', () => {
+  it('reads the major version of the ranges and specs package.json files use', () => {
+    expect(declaredMajor('^8.12.0')).toBe(8);
+    expect(declaredMajor('~9')).toBe(9);
+    expect(declaredMajor('>=8 <10')).toBe(8);
+    expect(declaredMajor('v11.35.0')).toBe(11);
+    expect(declaredMajor('npm:auth0-js@^8.0.0')).toBe(8);
+    expect(declaredMajor('github:auth0/auth0.js#v8.12.0')).toBe(8);
+    expect(declaredMajor('latest')).toBeUndefined();
+    expect(declaredMajor('*')).toBeUndefined();
+    expect(declaredMajor(undefined)).toBeUndefined();
   });
 });
