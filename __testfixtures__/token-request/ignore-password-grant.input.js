@@ -12,3 +12,13 @@ export async function testLogin(username, password) {
 export function profile(userId, token) {
   return fetch('https://acme.auth0.com/api/v2/users/' + userId, { headers: { Authorization: 'Bearer ' + token } });
 }
+
+// Not marked: migrated as usual.
+export async function login(username, password) {
+  const response = await fetch('https://acme.auth0.com/oauth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'password', username, password, client_id: 'abc', scope: 'openid' }),
+  });
+  return response.json();
+}

@@ -8,6 +8,15 @@ var kioskAuth = new auth0.WebAuth({
   scope: 'openid'
 });
 
+// Not marked: migrated as usual.
+var webAuth = new auth0.WebAuth({
+  domain: 'acme.auth0.com',
+  clientID: 'web123',
+  responseType: 'token id_token',
+  audience: 'https://acme.auth0.com/api/v2/',
+  scope: 'openid read:current_user'
+});
+
 function showProfile(userId, idToken, render) {
   new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(userId, render);
 }

@@ -7,3 +7,8 @@ function showProfile(authResult, render) {
   });
   management.getUser(authResult.idTokenPayload.sub, render);
 }
+
+// Not marked: migrated as usual.
+function showSettings(authResult, render) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, render);
+}
