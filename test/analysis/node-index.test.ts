@@ -115,6 +115,11 @@ describe('nodesOf', () => {
           root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).paths(),
         ],
         [nodesOf(j, root, j.Identifier, { name: (n: unknown) => n === 'auth0' }), root.find(j.Identifier, { name: (n: unknown) => n === 'auth0' }).paths()],
+        // A predicate on the node itself.
+        [
+          nodesOf(j, root, j.Node, (node) => (node as { type: string }).type.endsWith('Literal')) as readonly ASTPath[],
+          root.find(j.Node).filter((p) => (p.node as { type: string }).type.endsWith('Literal')).paths() as readonly ASTPath[],
+        ],
       ];
       for (const [ours, theirs] of pairs) {
         expect(ours.length, unit.name).toBe(theirs.length);

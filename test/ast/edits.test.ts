@@ -41,7 +41,7 @@ describe('runTransforms', () => {
     },
   };
   const second: TransformModule = {
-    meta: { id: 'management-token', description: 'edits the line above FIRST, then FIRST' },
+    meta: { id: 'management-token', description: 'edits the literal FIRST edited, which conflicts' },
     apply(ctx) {
       ctx.root.find(ctx.j.Literal).forEach((p) => {
         const value = (p.node as { value?: unknown }).value;

@@ -24,17 +24,30 @@ describe('Engine', () => {
     ].join('\n');
     const result = engine.process({ id: 1, filePath: 'auth.js', source, guess: EMPTY_FACTS });
     expect(result.error).toBeNull();
-    expect(result.facts?.endpoints).toEqual(['GET /api/v2/users/{id}']);
+    expect(result.facts).toEqual({
+      endpoints: ['GET /api/v2/users/{id}'],
+      tenantHosts: ['acme.auth0.com'],
+      storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] },
+    });
     // The guess knew no scopes; the file's own call supplies read:current_user.
-    expect(result.transform?.output).toContain("scope: 'openid read:current_user'");
+    expect(result.transform?.output).toBe(
+      source
+        .replace("responseType: 'id_token', scope: 'openid'", "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'")
+        .replace("getItem('id_token')", "getItem('access_token')"),
+    );
+    expect(result.transform?.findings).toEqual([]);
     expect(result.transform?.reads).toContain('scopes');
   });
 
   it('only scans a file given no guess', () => {
     const engine = new Engine('all', readTransformOptions({}), STAND_INS);
     const result = engine.process({ id: 1, filePath: 'a.js', source: "auth0.x('id_token');\n", guess: null });
-    expect(result).toMatchObject({ error: null, transform: null });
-    expect(result.facts).not.toBeNull();
+    expect(result).toEqual({
+      id: 1,
+      error: null,
+      transform: null,
+      facts: { endpoints: [], tenantHosts: [], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] } },
+    });
   });
 
   it('gives the same result when it parses a file again with final facts', () => {
