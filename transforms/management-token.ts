@@ -35,7 +35,7 @@ import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
-import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
+import type { FindingCode, StorageFacts, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'management-token',
@@ -103,7 +103,7 @@ export function apply(ctx: TransformContext): void {
     for (const userId of credentials.userIdLinks) findings.push({ node: userId, code: 'link-with-user-id', message: LINK_WITH_USER_ID_MESSAGE });
   }
 
-  addStorageTwins(ctx, scope, tracer, writes, fileKeys, storage.accessKey, consumedKeys, additions, findings);
+  addStorageTwins(ctx, scope, tracer, writes, fileKeys, storage, consumedKeys, additions, findings);
 
   findings.sort((a, b) => spanOf(a.node as unknown as ASTNode)[0] - spanOf(b.node as unknown as ASTNode)[0]);
   for (const finding of findings) ctx.report(finding.node as unknown as ASTNode, finding.code, finding.message);
@@ -141,11 +141,18 @@ function storageKeysOfFile(ctx: TransformContext, writes: readonly StorageWrite[
 
 /** What a storage key holds (the package's facts and this file's own writes), and the access-token key to read. */
 function storageKnowledge(ctx: TransformContext, file: FileStorageKeys): StorageKnowledge {
-  const facts = ctx.packageFacts?.storage;
-  const idKeys = new Set([...(facts?.idTokenKeys ?? []), ...file.id]);
-  const accessKeys = new Set([...(facts?.accessTokenKeys ?? []), ...file.access]);
+  // Read from the package facts only when a storage key is asked about: the runner keeps a
+  // result only while the facts it read stay the same, and most files read no stored token.
+  const facts = (): StorageFacts | undefined => ctx.packageFacts?.storage;
+  let keys: { id: Set<string>; access: Set<string> } | undefined;
+  const known = (): { id: Set<string>; access: Set<string> } =>
+    (keys ??= {
+      id: new Set([...(facts()?.idTokenKeys ?? []), ...file.id]),
+      access: new Set([...(facts()?.accessTokenKeys ?? []), ...file.access]),
+    });
   return {
     kindOf(key: string) {
+      const { id: idKeys, access: accessKeys } = known();
       if (idKeys.has(key) && accessKeys.has(key)) return 'ambiguous';
       if (idKeys.has(key)) return 'id';
       if (accessKeys.has(key)) return 'access';
@@ -153,7 +160,9 @@ function storageKnowledge(ctx: TransformContext, file: FileStorageKeys): Storage
       if (/^(access_?token|accessToken)$/i.test(key)) return 'access';
       return undefined;
     },
-    accessKey: facts?.accessTokenKeys[0] ?? [...file.access][0] ?? DEFAULT_ACCESS_KEY,
+    get accessKey() {
+      return facts()?.accessTokenKeys[0] ?? [...file.access][0] ?? DEFAULT_ACCESS_KEY;
+    },
   };
 }
 
@@ -168,14 +177,16 @@ function addStorageTwins(
   tracer: TokenTracer,
   writes: readonly StorageWrite[],
   file: FileStorageKeys,
-  accessKey: string,
+  storage: StorageKnowledge,
   consumedKeys: ReadonlySet<string>,
   additions: Addition[],
   findings: PendingFinding[],
 ): void {
+  if (writes.length === 0 && !ctx.source.includes('removeItem')) return;
   const facts = ctx.packageFacts?.storage;
   if ((facts?.accessTokenKeys.length ?? 0) > 0 || file.access.size > 0) return;
   const managementKeys = new Set([...(facts?.managementTokenKeys ?? []), ...consumedKeys]);
+  const accessKey = storage.accessKey;
   // An earlier run may have switched the Management API's reads to the access-token key while no
   // line could store that token (the ID token is stored inside a braceless `if`). Nothing stores
   // the key yet, so keep asking for the twin of every stored ID token: the finding stays open

@@ -300,12 +300,10 @@ function clientAudience(run: Run, request: SdkTokenRequest, client: ClientConstr
   if (ctx.options.audience) return { ok: true, text: quoteString(ctx.options.audience, quote) };
   const className = request.library === 'auth0-js' ? 'auth0.WebAuth / auth0.Authentication' : 'AuthenticationClient';
   const domain = client ? clientOption(client, 'domain') : undefined;
-  const packageHosts = ctx.packageFacts?.tenantHosts ?? [];
-  if ((!client || !domain) && packageHosts.length === 1) {
-    // A browser app's scripts share globals: the client lives in another file of the package.
-    return audienceFromHost(ctx, packageHosts[0], quote);
-  }
   if (!client || !domain) {
+    // A browser app's scripts share globals: the client lives in another file of the package.
+    const packageHosts = ctx.packageFacts?.tenantHosts ?? [];
+    if (packageHosts.length === 1) return audienceFromHost(ctx, packageHosts[0], quote);
     return {
       ok: false,
       code: 'unresolved-config',

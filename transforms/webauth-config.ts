@@ -85,13 +85,17 @@ const CONFIG_TEXT = textGate(['webauth', 'lock', 'angularauth0', 'new auth0'], {
 
 export function apply(ctx: TransformContext): void {
   if (!CONFIG_TEXT.test(ctx.source)) return;
+  const bindings = findAuth0Bindings(ctx.j, ctx.root);
+  const legacyClients = findAuth0V7Constructions(ctx.j, ctx.root, bindings);
+  const configs = findLoginConfigs(ctx.j, ctx.root, bindings);
+  const perCalls = findPerCallOptions(ctx.j, ctx.root, configs);
+  // Asked only now: a file without configs does not depend on the package's scopes (the runner
+  // keeps a result only while the package facts it read stay the same).
+  if (legacyClients.length === 0 && configs.length === 0 && perCalls.length === 0) return;
   const scopes = scopesToRequest(ctx);
   // A package that never calls the Management API has nothing to migrate.
   if (scopes.length === 0) return;
-  const bindings = findAuth0Bindings(ctx.j, ctx.root);
-  for (const v7 of findAuth0V7Constructions(ctx.j, ctx.root, bindings)) ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE);
-  const configs = findLoginConfigs(ctx.j, ctx.root, bindings);
-  const perCalls = findPerCallOptions(ctx.j, ctx.root, configs);
+  for (const v7 of legacyClients) ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE);
   const job: Job = { ctx, scopes, configs, handled: new Map(), holderOutcomes: new Map() };
 
   for (const config of configs) {
