@@ -80,31 +80,24 @@ export function mergePackageFacts(
   mode: ScopeMode,
   versions: PackageFacts['versions'] = {},
 ): PackageFacts {
-  const endpoints = new Set<string>();
-  const tenantHosts = new Set<string>();
-  const idTokenKeys = new Set<string>();
-  const accessTokenKeys = new Set<string>();
-  const managementTokenKeys = new Set<string>();
-  for (const f of files) {
-    f.endpoints.forEach((e) => endpoints.add(e));
-    (f.tenantHosts ?? []).forEach((h) => tenantHosts.add(h));
-    f.storage.idTokenKeys.forEach((k) => idTokenKeys.add(k));
-    f.storage.accessTokenKeys.forEach((k) => accessTokenKeys.add(k));
-    f.storage.managementTokenKeys.forEach((k) => managementTokenKeys.add(k));
-  }
-  const endpointList = [...endpoints].sort();
+  const { endpoints, storage, tenantHosts } = unionFileFacts(files);
+  return { path, endpoints, scopes: sortScopes(scopesForEndpoints(endpoints, mode)), storage, tenantHosts, versions };
+}
+
+/**
+ * The facts of several files (or of a container's script blocks) as one. Every list is sorted:
+ * the result does not depend on the order the files were read in.
+ */
+export function unionFileFacts(files: readonly FileFacts[]): Required<FileFacts> {
+  const union = (pick: (f: FileFacts) => readonly string[] | undefined): string[] => [...new Set(files.flatMap((f) => pick(f) ?? []))].sort();
   return {
-    path,
-    endpoints: endpointList,
-    scopes: sortScopes(scopesForEndpoints(endpointList, mode)),
-    // Sorted, like every list here: the facts do not depend on the order the files were read in.
+    endpoints: union((f) => f.endpoints),
+    tenantHosts: union((f) => f.tenantHosts),
     storage: {
-      idTokenKeys: [...idTokenKeys].sort(),
-      accessTokenKeys: [...accessTokenKeys].sort(),
-      managementTokenKeys: [...managementTokenKeys].sort(),
+      idTokenKeys: union((f) => f.storage.idTokenKeys),
+      accessTokenKeys: union((f) => f.storage.accessTokenKeys),
+      managementTokenKeys: union((f) => f.storage.managementTokenKeys),
     },
-    tenantHosts: [...tenantHosts].sort(),
-    versions,
   };
 }
 

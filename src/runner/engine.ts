@@ -1,8 +1,8 @@
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
-import { collectFileFacts, type FileFacts, withFileFacts } from '../analysis/facts';
+import { collectFileFacts, type FileFacts, unionFileFacts, withFileFacts } from '../analysis/facts';
 import { parseSource } from '../ast/parse';
 import { runTransforms } from '../transform-kit';
-import type { Finding, PackageFacts, StorageFacts, TransformId, TransformModule, TransformOptions } from '../types';
+import type { Finding, PackageFacts, TransformId, TransformModule, TransformOptions } from '../types';
 import { selectTransforms } from '../../transforms/index';
 import { ContainerParseError, extractScriptBlocks, spliceScriptBlocks, toContainerPosition, type ScriptBlock } from './containers';
 import { type FactField, recordingFacts } from './fact-reads';
@@ -132,7 +132,8 @@ export class Engine {
     }
     let facts: FileFacts;
     try {
-      facts = mergeFileFacts(parsed.units.map((unit) => collectFileFacts(unit.j, unit.root)));
+      const parts = parsed.units.map((unit) => collectFileFacts(unit.j, unit.root));
+      facts = parts.length === 1 ? parts[0] : unionFileFacts(parts);
     } catch (error) {
       return { id: request.id, facts: null, error: { message: `package scan failed: ${messageOf(error)}` }, transform: null };
     }
@@ -223,22 +224,6 @@ function parseFile(filePath: string, source: string): ParsedFile {
 function parseUnit(filePath: string, text: string, first: ParserName, block: ScriptBlock | null): ParsedUnit {
   const { root, parser } = parseWithFallback(cachingJscodeshift, filePath, text, first);
   return { j: jscodeshiftFor(parser), parser, root, text, block };
-}
-
-function mergeFileFacts(parts: readonly FileFacts[]): FileFacts {
-  if (parts.length === 1) return parts[0];
-  const union = (pick: (storage: StorageFacts) => readonly string[]): string[] => [
-    ...new Set(parts.flatMap((part) => pick(part.storage))),
-  ];
-  return {
-    endpoints: [...new Set(parts.flatMap((part) => part.endpoints))].sort(),
-    tenantHosts: [...new Set(parts.flatMap((part) => part.tenantHosts ?? []))],
-    storage: {
-      idTokenKeys: union((s) => s.idTokenKeys),
-      accessTokenKeys: union((s) => s.accessTokenKeys),
-      managementTokenKeys: union((s) => s.managementTokenKeys),
-    },
-  };
 }
 
 function messageOf(error: unknown): string {
