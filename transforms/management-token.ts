@@ -35,7 +35,7 @@ import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
-import type { FindingCode, StorageFacts, TransformContext, TransformMeta, TransformModule } from '../src/types';
+import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'management-token',
@@ -141,14 +141,14 @@ function storageKeysOfFile(ctx: TransformContext, writes: readonly StorageWrite[
 
 /** What a storage key holds (the package's facts and this file's own writes), and the access-token key to read. */
 function storageKnowledge(ctx: TransformContext, file: FileStorageKeys): StorageKnowledge {
-  // Read from the package facts only when a storage key is asked about: the runner keeps a
-  // result only while the facts it read stay the same, and most files read no stored token.
-  const facts = (): StorageFacts | undefined => ctx.packageFacts?.storage;
+  // Its key lists are read only when a storage key is asked about: the runner keeps a result only
+  // while the facts it read stay the same, and most files read no stored token.
+  const facts = ctx.packageFacts?.storage;
   let keys: { id: Set<string>; access: Set<string> } | undefined;
   const known = (): { id: Set<string>; access: Set<string> } =>
     (keys ??= {
-      id: new Set([...(facts()?.idTokenKeys ?? []), ...file.id]),
-      access: new Set([...(facts()?.accessTokenKeys ?? []), ...file.access]),
+      id: new Set([...(facts?.idTokenKeys ?? []), ...file.id]),
+      access: new Set([...(facts?.accessTokenKeys ?? []), ...file.access]),
     });
   return {
     kindOf(key: string) {
@@ -161,7 +161,7 @@ function storageKnowledge(ctx: TransformContext, file: FileStorageKeys): Storage
       return undefined;
     },
     get accessKey() {
-      return facts()?.accessTokenKeys[0] ?? [...file.access][0] ?? DEFAULT_ACCESS_KEY;
+      return facts?.accessTokenKeys[0] ?? [...file.access][0] ?? DEFAULT_ACCESS_KEY;
     },
   };
 }
