@@ -1,27 +1,10 @@
 import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import type { FindingCode } from './catalog/findings';
 
 /** Ids of the transforms, equal to their file names, fixture folders and CLI arguments. */
 export type TransformId = 'webauth-config' | 'authorize-url' | 'token-request' | 'management-token';
 
-/** Stable finding codes (the contract in DESIGN.md and the README). */
-export type FindingCode =
-  | 'custom-audience'
-  | 'custom-domain'
-  | 'unresolved-config'
-  | 'untraceable-token'
-  | 'legacy-endpoint'
-  | 'link-with-user-id'
-  | 'client-secret-in-browser';
-
-export const FINDING_CODES: readonly FindingCode[] = [
-  'custom-audience',
-  'custom-domain',
-  'unresolved-config',
-  'untraceable-token',
-  'legacy-endpoint',
-  'link-with-user-id',
-  'client-secret-in-browser',
-];
+export { FINDING_CODES, type FindingCode } from './catalog/findings';
 
 /** A manual-review item: the code was left alone at this place. Lines are 1-based, columns 1-based. */
 export interface Finding {
@@ -30,6 +13,11 @@ export interface Finding {
   line: number;
   column: number;
   message: string;
+  /**
+   * Why, more precisely than the code (e.g. `spread-options`, `lock10-get-profile`): picks the
+   * advice the summary prints. Absent when the code says it all.
+   */
+  cause?: string;
 }
 
 export type ScopeMode = 'current-user' | 'any-user';

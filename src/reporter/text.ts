@@ -1,10 +1,12 @@
 import type { FindingCode } from '../types';
 import { FINDING_CODES } from '../types';
+import { FINDING_KINDS } from '../catalog/findings';
 import type { FileResult, RunReport, SkipCounts, SkipReason } from '../runner/types';
 import type { Style } from './style';
 
 /** What a person should do about each finding; printed once per code that occurred. */
 export const FINDING_ADVICE: Record<FindingCode, string> = {
+  ...(Object.fromEntries(Object.entries(FINDING_KINDS).map(([code, kind]) => [code, `${kind.meaning} ${kind.whatToDo}`])) as Record<FindingCode, string>),
   'custom-audience':
     'the app already requests a token for another API, and a token holds one API audience: get a second token for the Management API (e.g. checkSession({ audience: "https://TENANT.auth0.com/api/v2/", scope })) and use it only for Management API calls',
   'custom-domain':
