@@ -1,6 +1,7 @@
 import type { FindingCode, TransformId } from '../types';
 import type { FileError, FileStatus, RunReport, RunTotals } from '../runner/types';
 import { unifiedDiff } from './diff';
+import { type FindingSeverity, severityOf } from '../catalog/findings';
 
 /** The `--json` report, version 1. Its keys are a contract (DESIGN.md); add, never rename. */
 export interface JsonReportV1 {
@@ -16,7 +17,17 @@ export interface JsonFileV1 {
   status: FileStatus;
   /** transforms that changed the file */
   transforms: TransformId[];
-  findings: { code: FindingCode; transform: TransformId; line: number; column: number; message: string }[];
+  findings: {
+    code: FindingCode;
+    transform: TransformId;
+    line: number;
+    column: number;
+    message: string;
+    /** `warning` (fails --check) or `note` (never does) */
+    severity: FindingSeverity;
+    /** why, more precisely than the code; null when the code says it all */
+    cause: string | null;
+  }[];
   /** with --dry, the file's unified diff when it changed; otherwise null */
   patch: string | null;
   /** why the file could not be processed or written, `line:column message` when it has a place */
@@ -36,7 +47,15 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
       path: file.path,
       status: file.status,
       transforms: [...file.transforms],
-      findings: file.findings.map((f) => ({ code: f.code, transform: f.transform, line: f.line, column: f.column, message: f.message })),
+      findings: file.findings.map((f) => ({
+        code: f.code,
+        transform: f.transform,
+        line: f.line,
+        column: f.column,
+        message: f.message,
+        severity: severityOf(f.code),
+        cause: f.cause ?? null,
+      })),
       patch: options.patches && file.status === 'changed' ? unifiedDiff(file.path, file.before, file.after) : null,
       error: file.error ? formatFileError(file.error) : null,
     })),

@@ -25,6 +25,7 @@ import {
   type SkipCounts,
 } from './types';
 import { writeFileAtomic } from './write';
+import { severityOf } from '../catalog/findings';
 
 /** How often (in files) reading reports progress. */
 const READ_PROGRESS_EVERY = 1000;
@@ -105,7 +106,7 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   const report: RunReport = {
     mode: options.mode,
     transform: options.transform,
-    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0, reparsed: 0 },
+    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0 },
     skipped,
     packages: [],
     files: [],
@@ -449,7 +450,10 @@ function finish(report: RunReport, started: number): RunReport {
     if (file.status === 'changed') report.totals.changed++;
     else if (file.status === 'unchanged') report.totals.unchanged++;
     else if (file.status === 'error') report.totals.errors++;
-    report.totals.findings += file.findings.length;
+    for (const finding of file.findings) {
+      if (severityOf(finding.code) === 'note') report.totals.notes++;
+      else report.totals.findings++;
+    }
   }
   report.elapsedMs = Math.round(performance.now() - started);
   return report;

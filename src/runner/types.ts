@@ -111,7 +111,10 @@ export interface RunTotals {
   changed: number;
   unchanged: number;
   errors: number;
+  /** open findings (severity `warning`): places left to a person; `--check` fails while any is open */
   findings: number;
+  /** notes (severity `note`): advice about a migrated flow that never fails `--check` */
+  notes: number;
   /**
    * candidates parsed a second time: first transformed with their package's facts as known then,
    * which changed in a way the transforms had read before the package scan ended

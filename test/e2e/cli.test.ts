@@ -162,7 +162,7 @@ describe('single app (the migration guide’s example)', () => {
     expect(report.version).toBe(1);
     // profile.js goes first (it calls the Management API) and reads the stored token keys, which
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, reparsed: 1 });
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 1 });
     expect(report.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth).toMatchObject({ status: 'changed', transforms: ['webauth-config', 'management-token'], error: null });

@@ -23,7 +23,7 @@ function file(overrides: Partial<FileResult>): FileResult {
 }
 
 function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunReport {
-  const totals = { scanned: files.length + 3, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, reparsed: 0 };
+  const totals = { scanned: files.length + 3, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0 };
   for (const f of files) {
     if (f.status === 'changed') totals.changed++;
     if (f.status === 'unchanged') totals.unchanged++;
@@ -78,7 +78,7 @@ describe('toJsonReport', () => {
     );
     expect(Object.keys(json)).toEqual(['version', 'totals', 'packages', 'files']);
     expect(json.version).toBe(1);
-    expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'reparsed']);
+    expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'notes', 'reparsed']);
     expect(json.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
     expect(json.files[0]).toEqual({
       path: 'src/a.js',
@@ -88,7 +88,7 @@ describe('toJsonReport', () => {
       patch: 'diff --git a/src/a.js b/src/a.js\n--- a/src/a.js\n+++ b/src/a.js\n@@ -1 +1 @@\n-a\n+b\n',
       error: null,
     });
-    expect(json.files[1]).toMatchObject({ status: 'unchanged', findings: [finding], patch: null });
+    expect(json.files[1]).toMatchObject({ status: 'unchanged', findings: [{ ...finding, severity: 'warning', cause: null }], patch: null });
     expect(json.files[2]).toMatchObject({ status: 'error', error: '2:7 Unexpected token', patch: null });
   });
 

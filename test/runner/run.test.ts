@@ -40,7 +40,7 @@ describe('run', () => {
     const before = readTree(root);
     const report = await runIn(root);
     expect(readTree(root)).toEqual(before);
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, reparsed: 0 });
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, notes: 0, reparsed: 0 });
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth?.status).toBe('changed');
     expect(auth?.transforms).toEqual(['webauth-config']);
