@@ -5,11 +5,16 @@ import { type ParserName, parseSource } from './ast/parse';
 import { mayNeedMigration } from './analysis/prefilter';
 import { parserForPath } from './runner/parser';
 import { parseScopeList } from './catalog/scopes';
+import { severityOf } from './catalog/findings';
+import { collectFileFacts, fileScopes, packageScopesToRequest } from './analysis/facts';
+import { buildPackagePlan } from './plan/plan';
+import type { SiteDecision, SiteFact } from './plan/types';
 import type {
   Finding,
   FindingCode,
   PackageFacts,
   ScopeMode,
+  SiteSpec,
   TransformContext,
   TransformId,
   TransformModule,
@@ -56,6 +61,17 @@ export interface RunResult {
   findings: Finding[];
   /** Ids of the transforms that changed something. */
   changedBy: TransformId[];
+  /** Every flow site of every transform in `allModules`, as found in this run (see src/plan). */
+  sites: SiteFact[];
+  /** The decision each site was given: a run whose decisions the final plan repeats needs no second run. */
+  answers: Record<string, SiteAnswer>;
+}
+
+export interface SiteAnswer {
+  /** The decision, as JSON. */
+  decision: string;
+  /** The site's work changed nothing and reported nothing: leaving it alone gives the same result. */
+  quiet: boolean;
 }
 
 export interface RunInput {
@@ -66,30 +82,64 @@ export interface RunInput {
   source: string;
   /** The already-parsed tree of `source`, when the caller has one (parse once). */
   root?: Collection;
+  /** The transforms whose edits and findings this run keeps. */
   modules: readonly TransformModule[];
+  /**
+   * Every transform, in registry order: their sites make up the plan even when only some of
+   * them write (a consumer may be switched only when its login is migrated too). Default: `modules`.
+   */
+  allModules?: readonly TransformModule[];
   options: TransformOptions;
   packageFacts?: PackageFacts;
+  /**
+   * The plan's decision per site key. Absent in a first run, where every site acts with
+   * `guessScopes` and reports what it would do (its outcome) for the plan to be built from.
+   */
+  decisions?: (key: string) => SiteDecision;
+  /** The scopes sites act with when `decisions` does not know them. */
+  guessScopes?: readonly string[];
+  /** Which script block of a container file this is (0 for a plain script). */
+  unit?: number;
 }
 
 /**
  * Applies transforms to one file on one parse: every transform records edits against the same
  * tree, and the edits are applied together at the end. Only if two transforms want to edit the
  * same span is the file re-parsed (the later transform then sees the earlier one's output).
+ *
+ * Each transform declares its flow sites (`ctx.site`); a site's work runs only when its decision
+ * says so, and its edits are kept only when it reports no warning finding.
  */
 export function runTransforms(input: RunInput): RunResult {
   let source = input.source;
   let root = input.root ?? input.parse(source);
   let pending = new EditList();
+  let toOriginal = (offset: number): number => offset;
   const findings: Finding[] = [];
   const changedBy: TransformId[] = [];
   const todoTargets: { offset: number; finding: Finding }[] = [];
+  const sites: SiteFact[] = [];
+  const answers: Record<string, SiteAnswer> = {};
+  const writing = new Set(input.modules);
+  const unit = input.unit ?? 0;
+  const guessScopes = input.guessScopes ?? (input.packageFacts ? packageScopesToRequest(input.options, input.packageFacts) : undefined);
 
-  for (const module of input.modules) {
+  for (const module of input.allModules ?? input.modules) {
     let attempt = 0;
     for (;;) {
       const own = new EditList();
+      let current = own;
       const moduleFindings: Finding[] = [];
       const moduleTodos: { offset: number; finding: Finding }[] = [];
+      const moduleSites: SiteFact[] = [];
+      const moduleAnswers: Record<string, SiteAnswer> = {};
+      // Findings of sites the plan found blocking: reported even when their transform does not
+      // write in this run, since they say why the flow of the transforms that do is left alone.
+      const blocking = new Set<Finding>();
+      // Warnings the ignore comment silences still mean the site could not be migrated.
+      const silenced: FindingCode[] = [];
+      const report = makeReporter(source, module.meta.id, moduleFindings, moduleTodos, silenced);
+      const here = { source, root, toOriginal };
       const ctx: TransformContext = {
         j: input.j,
         root,
@@ -97,25 +147,81 @@ export function runTransforms(input: RunInput): RunResult {
         filePath: input.filePath,
         options: input.options,
         packageFacts: input.packageFacts,
-        edits: own,
-        report: makeReporter(source, module.meta.id, moduleFindings, moduleTodos),
+        get edits() {
+          return current;
+        },
+        report,
+        link: (kind, node) => `@${unit}:${kind}:${here.toOriginal(spanOf(node as ASTNode)[0])}`,
+        site: (spec, work) => {
+          const [start] = spanOf(spec.node as ASTNode);
+          const key = `${unit}:${module.meta.id}:${spec.role}:${here.toOriginal(start)}`;
+          const fact = siteFact(key, module.meta.id, spec, positionAt(here.source, start));
+          moduleSites.push(fact);
+          if (spec.ignored) {
+            fact.outcome = 'ignored';
+            return;
+          }
+          const decision = input.decisions?.(key) ?? { act: true, scopes: guessScopes ?? fileScopes(ctx.j, here.root, ctx.options.scopeMode) };
+          const answer: SiteAnswer = { decision: JSON.stringify(decision), quiet: false };
+          moduleAnswers[key] = answer;
+          if (decision.report) {
+            const before = moduleFindings.length;
+            report(spec.node as ASTNode, decision.report.code, decision.report.message, decision.report.cause);
+            moduleFindings.slice(before).forEach((f) => blocking.add(f));
+            fact.outcome = 'blocked';
+            fact.finding = decision.report.code;
+            return;
+          }
+          if (!decision.act) return;
+          const findingsBefore = moduleFindings.length;
+          const warningsBefore = moduleFindings.filter(isWarning).length;
+          const silencedBefore = silenced.length;
+          const scratch = new EditList(own);
+          current = scratch;
+          try {
+            work(decision.scopes);
+          } finally {
+            current = own;
+          }
+          if (decision.reportOnly) moduleFindings.slice(findingsBefore).forEach((f) => blocking.add(f));
+          const warning = moduleFindings.filter(isWarning)[warningsBefore]?.code ?? silenced[silencedBefore];
+          if (warning) {
+            fact.outcome = 'blocked';
+            fact.finding = warning;
+          } else if (!decision.reportOnly) {
+            own.absorb(scratch);
+            fact.outcome = scratch.size > 0 ? 'edit' : 'none';
+          }
+          answer.quiet = scratch.size === 0 && moduleFindings.length === findingsBefore;
+        },
       };
       module.apply(ctx);
+      if (!writing.has(module)) {
+        sites.push(...moduleSites);
+        Object.assign(answers, moduleAnswers);
+        findings.push(...moduleFindings.filter((f) => blocking.has(f)));
+        break;
+      }
       try {
         pending.absorb(own);
       } catch (error) {
         if (!(error instanceof EditConflictError) || attempt > 0) throw error;
         // Settle the earlier transforms' edits, re-parse, and let this transform look again.
-        source = pending.applyTo(source);
+        const settled = pending;
+        source = settled.applyTo(source);
         root = input.parse(source);
+        const before = toOriginal;
+        toOriginal = (offset) => before(settled.mapBack(offset));
         // The earlier transforms' findings still want their TODO comments, in the new text.
-        for (const target of todoTargets) target.offset = pending.mapOffset(target.offset);
+        for (const target of todoTargets) target.offset = settled.mapOffset(target.offset);
         pending = new EditList();
         attempt++;
         continue;
       }
       findings.push(...moduleFindings);
       todoTargets.push(...moduleTodos);
+      sites.push(...moduleSites);
+      Object.assign(answers, moduleAnswers);
       if (own.size > 0) changedBy.push(module.meta.id);
       break;
     }
@@ -123,7 +229,78 @@ export function runTransforms(input: RunInput): RunResult {
 
   if (input.options.todoComments) addTodoComments(source, pending, todoTargets);
   const output = pending.applyTo(source);
-  return { output: output === input.source ? null : output, findings, changedBy };
+  // In source order, whichever transform or site found them.
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { output: output === input.source ? null : output, findings, changedBy, sites, answers };
+}
+
+function isWarning(finding: Finding): boolean {
+  return severityOf(finding.code) === 'warning';
+}
+
+function siteFact(key: string, transform: TransformId, spec: SiteSpec, at: { line: number; column: number }): SiteFact {
+  return {
+    key,
+    role: spec.role,
+    transform,
+    line: at.line,
+    column: at.column,
+    links: [...new Set(spec.links ?? [])],
+    ...(spec.outputs ? { outputs: [...new Set(spec.outputs)] } : {}),
+    outcome: 'none',
+    ...(spec.endpoints && spec.endpoints.length > 0 ? { endpoints: [...spec.endpoints] } : {}),
+    ...(spec.client ? { client: true } : {}),
+    ...(spec.unserved ? { unserved: true } : {}),
+    ...(spec.grant ? { grant: spec.grant } : {}),
+    ...(spec.host ? { host: spec.host } : {}),
+    ...(spec.noIdToken ? { noIdToken: true } : {}),
+  };
+}
+
+/**
+ * True when `decisions` would give a first run's result again: every site gets the decision it
+ * was given, or is left alone where its work did nothing anyway.
+ */
+export function answersAgree(answers: Record<string, SiteAnswer>, decisions: (key: string) => SiteDecision): boolean {
+  return Object.entries(answers).every(([key, answer]) => {
+    const decision = decisions(key);
+    if (JSON.stringify(decision) === answer.decision) return true;
+    return answer.quiet && !decision.act && decision.report === undefined;
+  });
+}
+
+/**
+ * One file as its own package (stock jscodeshift, and the fixture tests): a first run finds its
+ * sites, the plan of this one file decides them, and the file is run again on the same tree only
+ * where a decision differs from what the first run assumed.
+ */
+export function runFileWithPlan(
+  input: RunInput & {
+    /**
+     * The transforms the plan may count on having written (default: `modules`). A consumer is
+     * switched only where its login is migrated by one of them; the fixture tests, which check
+     * each transform's share of an `all` run, name every transform.
+     */
+    planSelection?: readonly TransformId[];
+  },
+): RunResult {
+  const root = input.root ?? input.parse(input.source);
+  const first = runTransforms({ ...input, root });
+  const file = input.filePath;
+  const facts = collectFileFacts(input.j, root);
+  const plan = buildPackagePlan({
+    sites: [...first.sites.map((site) => ({ ...site, file })), ...(input.packageFacts?.sites ?? [])],
+    methodEndpoints: [...new Set([...(input.packageFacts?.methodEndpoints ?? []), ...facts.methodEndpoints])],
+    options: input.options,
+    selected: input.planSelection ?? input.modules.map((m) => m.meta.id),
+    packageScan: input.packageFacts !== undefined,
+  });
+  const decisions = (key: string): SiteDecision => plan.decision(file, key);
+  const result = answersAgree(first.answers, decisions) ? first : runTransforms({ ...input, root, decisions });
+  const notes = plan.notes
+    .filter((note) => note.file === file && input.modules.some((m) => m.meta.id === note.transform))
+    .map(({ code, transform, line, column, message }): Finding => ({ code, transform, line, column, message }));
+  return { ...result, findings: [...result.findings, ...notes] };
 }
 
 function makeReporter(
@@ -131,14 +308,18 @@ function makeReporter(
   transform: TransformId,
   sink: Finding[],
   todos: { offset: number; finding: Finding }[],
+  silenced: FindingCode[],
 ): TransformContext['report'] {
-  return (node: ASTNode, code: FindingCode, message: string) => {
+  return (node: ASTNode, code: FindingCode, message: string, cause?: string) => {
     if (!FINDING_CODES.includes(code)) throw new Error(`unknown finding code ${code}`);
     const [start] = spanOf(node);
     const { line, column } = positionAt(source, start);
-    if (isIgnored(source, start)) return;
+    if (isIgnored(source, start)) {
+      if (severityOf(code) === 'warning') silenced.push(code);
+      return;
+    }
     if (sink.some((f) => f.code === code && f.line === line && f.column === column)) return;
-    const finding: Finding = { code, transform, line, column, message };
+    const finding: Finding = { code, transform, line, column, message, ...(cause ? { cause } : {}) };
     sink.push(finding);
     todos.push({ offset: start, finding });
   };
@@ -227,18 +408,19 @@ export function formatFinding(f: Finding): string {
  * Wraps a transform module as a stock jscodeshift transform: `jscodeshift -t dist/transforms/<id>.js`.
  * Findings go to `api.report`; the file's own calls decide the scopes unless `--scopes` is given.
  */
-export function toJscodeshiftTransform(modules: readonly TransformModule[]) {
+export function toJscodeshiftTransform(modules: readonly TransformModule[], allModules: () => readonly TransformModule[] = () => modules) {
   return function transform(file: FileInfo, api: API, options: Options): string | null {
     // The same text test our runner applies before parsing: a file without it cannot change.
     if (!mayNeedMigration(file.source)) return null;
     const j = api.jscodeshift;
     const parser = parserForStockRun(options, file);
-    const result = runTransforms({
+    const result = runFileWithPlan({
       j,
       parse: (text) => parseSource(j, parser, text),
       filePath: file.path,
       source: file.source,
       modules,
+      allModules: allModules(),
       options: readTransformOptions(options),
     });
     // jscodeshift's own test helper (applyTransform) passes no `report`.

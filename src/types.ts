@@ -1,5 +1,6 @@
 import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
 import type { FindingCode } from './catalog/findings';
+import type { PackageSite, SiteRole } from './plan/types';
 
 /** Ids of the transforms, equal to their file names, fixture folders and CLI arguments. */
 export type TransformId = 'webauth-config' | 'authorize-url' | 'token-request' | 'management-token';
@@ -63,10 +64,54 @@ export interface PackageFacts {
   tenantHosts?: readonly string[];
   /** Versions declared in the package's package.json, if any. */
   versions: { auth0Js?: string; auth0Lock?: string };
+  /**
+   * Endpoints of the Management API client methods called in the package (`getUser`, …): what a
+   * client handed a token reaches. `endpoints` also holds raw requests' endpoints.
+   */
+  methodEndpoints?: readonly string[];
+  /**
+   * Flow sites found in the package's other files, when the caller knows them (tests give them;
+   * the runner builds its plan from every file's sites itself).
+   */
+  sites?: readonly PackageSite[];
 }
 
 /** Reports a finding at a node. Silent when the node's line (or the line above) carries `auth0-mgmt-codemod-ignore`. */
-export type ReportFinding = (node: ASTNode, code: FindingCode, message: string) => void;
+export type ReportFinding = (node: ASTNode, code: FindingCode, message: string, cause?: string) => void;
+
+/**
+ * A place a transform would change, as it declares it to the migration plan (src/plan): what it
+ * is in its token flow and which links the token travels through there.
+ */
+export interface SiteSpec {
+  role: SiteRole;
+  /** Where the site is: its key and the position of what it reports. */
+  node: object;
+  /** See `SiteFact.links`; `ctx.link(kind, node)` names a place in this file. */
+  links?: readonly string[];
+  /** Producers: the links their tokens come out through (default: all of `links`). */
+  outputs?: readonly string[];
+  endpoints?: readonly string[];
+  client?: boolean;
+  grant?: 'browser' | 'password';
+  host?: string;
+  /** Producers: asks for no ID token (`responseType: 'token'`, a code flow): no ID token comes from it. */
+  noIdToken?: boolean;
+  /** Carries the ignore comment: the site is left alone, silently. */
+  ignored?: boolean;
+  /**
+   * Consumers: already reads an access token, from a storage key nothing stores yet (an earlier
+   * run could switch the read but not store the token): its flow still needs migrating.
+   */
+  unserved?: boolean;
+}
+
+/**
+ * Declares a site and does its work (edits, or its own finding) when its flow is migrated.
+ * `work` gets the scopes the site's flow needs. Its edits are kept only when it reports no warning
+ * finding: a site that cannot be migrated changes nothing.
+ */
+export type SiteRunner = (spec: SiteSpec, work: (scopes: readonly string[]) => void) => void;
 
 /** What a transform receives: the parsed file and everything it may know about its package. */
 export interface TransformContext {
@@ -81,6 +126,10 @@ export interface TransformContext {
   /** Text edits against `source`; applied once after every transform in the run has looked at the same tree. */
   edits: import('./ast/edits').EditList;
   report: ReportFinding;
+  /** Declares a flow site (see SiteRunner). */
+  site: SiteRunner;
+  /** A link naming a place in this file (`@<unit>:<kind>:<offset>`), e.g. the call whose callback gets a login's result. */
+  link(kind: string, node: object): string;
 }
 
 export interface TransformMeta {

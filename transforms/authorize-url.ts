@@ -22,6 +22,7 @@ import {
   findQueryObjects,
   findSearchParamsCalls,
   findStringExpressions,
+  type QueryObjectUse,
   readAuthorizeUrl,
   readUrlText,
   type SearchParamsCall,
@@ -30,7 +31,6 @@ import {
   type UrlText,
   urlAround,
 } from '../src/analysis/authorize-urls';
-import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { CUSTOM_AUDIENCE_MESSAGE, classifyExistingAudience } from '../src/ast/audience';
 import { EditConflictError, EditList, spanOf, type TextEdit, textOf } from '../src/ast/edits';
@@ -49,6 +49,8 @@ import {
 import { type TextPiece, templateText } from '../src/ast/string-parts';
 import { mergeScopeString } from '../src/catalog/scopes';
 import { isIgnored, toJscodeshiftTransform } from '../src/transform-kit';
+import { everyTransform } from './every';
+import { REDIRECT_LOGIN } from '../src/analysis/origins';
 import { textGate } from '../src/ast/text-gate';
 import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -62,7 +64,6 @@ const COMPUTED_SCOPE_MESSAGE = 'the scope of this /authorize request is computed
 
 interface Run {
   ctx: TransformContext;
-  scopes: string[];
   constants: ReadonlyMap<string, AnyNode>;
   audienceInput: AudienceInput;
 }
@@ -72,13 +73,9 @@ const RESPONSE_TYPE_TEXT = textGate(['response_type']);
 
 export function apply(ctx: TransformContext): void {
   if (!RESPONSE_TYPE_TEXT.test(ctx.source)) return;
-  // A package that makes no Management API call only logs in: nothing to migrate.
-  const scopes = scopesToRequest(ctx);
-  if (scopes.length === 0) return;
   const constants = constantInitialisers(ctx.j, ctx.root);
   const run: Run = {
     ctx,
-    scopes,
     constants,
     audienceInput: {
       source: ctx.source,
@@ -106,6 +103,17 @@ function startOf(node: AnyNode): number {
   return spanOf(node as never)[0];
 }
 
+/**
+ * A hand-built login URL is a producer of its flow: its result comes back through a redirect,
+ * parsed wherever the app parses it.
+ */
+function loginSite(run: Run, node: AnyNode, work: (scopes: readonly string[]) => void): void {
+  run.ctx.site(
+    { role: 'producer', node, links: [REDIRECT_LOGIN], outputs: [REDIRECT_LOGIN], grant: 'browser', ignored: isIgnored(run.ctx.source, startOf(node)) },
+    work,
+  );
+}
+
 function isIdTokenOnly(value: string | undefined): boolean {
   return value !== undefined && value.trim().split(/\s+/).join(' ') === 'id_token';
 }
@@ -127,37 +135,38 @@ function migrateUrlStrings(run: Run): void {
     const params = parseQuery(query);
     if (!requestsIdTokenOnly(params)) continue;
     handled.push(node);
-    if (isIgnored(ctx.source, startOf(node))) continue;
 
     const audienceKind = existingAudience(params);
     const resolution = audienceForOrigin(run.audienceInput, shape.origin);
     if (resolution.kind === 'not-auth0') continue;
-    // A URL that already asks for some audience needs no tenant host: a host finding only
-    // matters when the audience has to be written.
-    const needsAudience = audienceKind === 'none' || audienceKind === 'replace';
-    if (resolution.kind === 'finding' && needsAudience) {
-      ctx.report(node as never, resolution.code, resolution.message);
-      continue;
-    }
-    const plan = planQueryEdits(query, {
-      audience: resolution.kind === 'audience' ? resolution.parts : undefined,
-      scopes: run.scopes,
-      hints: { dynamicValuesEncoded: encodesComputedValues(url, queryStart, queryEnd) },
+    loginSite(run, node, (scopes) => {
+      // A URL that already asks for some audience needs no tenant host: a host finding only
+      // matters when the audience has to be written.
+      const needsAudience = audienceKind === 'none' || audienceKind === 'replace';
+      if (resolution.kind === 'finding' && needsAudience) {
+        ctx.report(node as never, resolution.code, resolution.message);
+        return;
+      }
+      const plan = planQueryEdits(query, {
+        audience: resolution.kind === 'audience' ? resolution.parts : undefined,
+        scopes,
+        hints: { dynamicValuesEncoded: encodesComputedValues(url, queryStart, queryEnd) },
+      });
+      if (plan.kind === 'not-applicable') return;
+      if (plan.kind === 'blocked') {
+        ctx.report(node as never, plan.code, plan.message);
+        return;
+      }
+      const jsxAttribute = asNode(path.parent?.node)?.type === 'JSXAttribute';
+      const edits = renderQueryEdits(url, queryStart, plan.edits, jsxAttribute);
+      if (!edits) {
+        ctx.report(node as never, 'unresolved-config', 'this /authorize URL is written with escape sequences or in a form whose text cannot be edited in place; add audience, scope and response_type=token id_token by hand');
+        return;
+      }
+      const list = new EditList();
+      for (const edit of edits) list.replace(edit.start, edit.end, edit.text);
+      commit(ctx, list, node);
     });
-    if (plan.kind === 'not-applicable') continue;
-    if (plan.kind === 'blocked') {
-      ctx.report(node as never, plan.code, plan.message);
-      continue;
-    }
-    const jsxAttribute = asNode(path.parent?.node)?.type === 'JSXAttribute';
-    const edits = renderQueryEdits(url, queryStart, plan.edits, jsxAttribute);
-    if (!edits) {
-      ctx.report(node as never, 'unresolved-config', 'this /authorize URL is written with escape sequences or in a form whose text cannot be edited in place; add audience, scope and response_type=token id_token by hand');
-      continue;
-    }
-    const list = new EditList();
-    for (const edit of edits) list.replace(edit.start, edit.end, edit.text);
-    commit(ctx, list, node);
   }
 }
 
@@ -308,53 +317,64 @@ function migrateQueryObjects(run: Run): void {
     const responseType = findProperty(object, 'response_type');
     const responseTypeValue = unwrapExpression(responseType?.value);
     if (!isIdTokenOnly(stringValue(responseTypeValue)) || !responseTypeValue) continue;
-    if (isIgnored(ctx.source, startOf(object))) continue;
 
     const urlNodes = urlAround(ctx.j, ctx.root, use.producer, run.constants);
     const looksLikeAuthorize = !!findProperty(object, 'client_id') || !!findProperty(object, 'redirect_uri');
     if (!urlNodes && !looksLikeAuthorize) continue;
     const context = urlContext(run, urlNodes);
     if (context.kind === 'not-authorize') continue;
-    if (context.kind === 'blocked') {
-      reportIfAuth0(run, object, 'unresolved-config', context.message);
-      continue;
-    }
-    if (hasSpread(object) || (use.boundName && isMutated(run, use.boundName))) {
-      reportIfAuth0(run, object, 'unresolved-config', 'the parameters of this /authorize request are partly set elsewhere (spread or assigned later); add audience, scope and response_type "token id_token" by hand');
-      continue;
-    }
-    const scopeProperty = findProperty(object, 'scope');
-    const scopeValue = unwrapExpression(scopeProperty?.value);
-    const existingScope = stringValue(scopeValue);
-    const audienceProperty = findProperty(object, 'audience');
-    const audience = audienceFor(run, {
-      anchor: object,
-      origin: context.origin,
-      existingAudience: audienceProperty ? classifyExistingAudience(audienceProperty.value) : 'none',
-      audienceNode: audienceProperty,
-    });
-    if (!audience) continue;
-    if (scopeProperty && existingScope === undefined) {
-      ctx.report(scopeProperty as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
-      continue;
-    }
-
-    const edits = new EditList();
-    const quote = quoteForObject(ctx.source, object);
-    if (audience.parts) {
-      const text = audienceExpression(audience.parts, quote);
-      const audienceValue = asNode(audienceProperty?.value);
-      if (audienceValue) edits.replaceNode(audienceValue as never, text);
-      else insertProperty(edits, ctx.source, object as never, 'audience', text, { before: ['scope', 'response_type'] });
-    }
-    if (scopeValue && existingScope !== undefined) {
-      setStringValue(edits, ctx.source, scopeValue as never, mergeScopeString(existingScope, run.scopes));
-    } else {
-      insertProperty(edits, ctx.source, object as never, 'scope', quoteString(mergeScopeString(undefined, run.scopes), quote), { before: ['response_type'] });
-    }
-    setStringValue(edits, ctx.source, responseTypeValue as never, RESPONSE_TYPE);
-    commit(ctx, edits, object);
+    loginSite(run, object, (scopes) => migrateQueryObject(run, use, object, responseTypeValue, context, scopes));
   }
+}
+
+function migrateQueryObject(
+  run: Run,
+  use: QueryObjectUse,
+  object: AnyNode,
+  responseTypeValue: AnyNode,
+  context: Exclude<UrlContext, { kind: 'not-authorize' }>,
+  scopes: readonly string[],
+): void {
+  const { ctx } = run;
+  if (context.kind === 'blocked') {
+    reportIfAuth0(run, object, 'unresolved-config', context.message);
+    return;
+  }
+  if (hasSpread(object) || (use.boundName && isMutated(run, use.boundName))) {
+    reportIfAuth0(run, object, 'unresolved-config', 'the parameters of this /authorize request are partly set elsewhere (spread or assigned later); add audience, scope and response_type "token id_token" by hand');
+    return;
+  }
+  const scopeProperty = findProperty(object, 'scope');
+  const scopeValue = unwrapExpression(scopeProperty?.value);
+  const existingScope = stringValue(scopeValue);
+  const audienceProperty = findProperty(object, 'audience');
+  const audience = audienceFor(run, {
+    anchor: object,
+    origin: context.origin,
+    existingAudience: audienceProperty ? classifyExistingAudience(audienceProperty.value) : 'none',
+    audienceNode: audienceProperty,
+  });
+  if (!audience) return;
+  if (scopeProperty && existingScope === undefined) {
+    ctx.report(scopeProperty as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
+    return;
+  }
+
+  const edits = new EditList();
+  const quote = quoteForObject(ctx.source, object);
+  if (audience.parts) {
+    const text = audienceExpression(audience.parts, quote);
+    const audienceValue = asNode(audienceProperty?.value);
+    if (audienceValue) edits.replaceNode(audienceValue as never, text);
+    else insertProperty(edits, ctx.source, object as never, 'audience', text, { before: ['scope', 'response_type'] });
+  }
+  if (scopeValue && existingScope !== undefined) {
+    setStringValue(edits, ctx.source, scopeValue as never, mergeScopeString(existingScope, scopes));
+  } else {
+    insertProperty(edits, ctx.source, object as never, 'scope', quoteString(mergeScopeString(undefined, scopes), quote), { before: ['response_type'] });
+  }
+  setStringValue(edits, ctx.source, responseTypeValue as never, RESPONSE_TYPE);
+  commit(ctx, edits, object);
 }
 
 /** `params.scope = …` and the like after the object is declared: its final keys are not all in the literal. */
@@ -394,66 +414,76 @@ function migrateSearchParams(run: Run): void {
     const urlNodes = searchParamsUrl(ctx.j, ctx.root, responseTypeCall.receiver, run.constants);
     if (urlNodes === undefined) continue;
     const anchor = responseTypeCall.path.node as unknown as AnyNode;
-    if (isIgnored(ctx.source, startOf(anchor))) continue;
-
     const context = urlContext(run, urlNodes);
     if (context.kind === 'not-authorize') continue;
-    if (context.kind === 'blocked') {
-      reportIfAuth0(run, anchor, 'unresolved-config', context.message);
-      continue;
-    }
-    const scope = enclosingScope(responseTypeCall.path);
-    const group = calls.filter((c) => c.receiverText === responseTypeCall.receiverText && enclosingScope(c.path) === scope);
-    const byKey = (key: string): SearchParamsCall[] => group.filter((c) => c.key === key);
-    const [scopeCall, ...moreScopes] = byKey('scope');
-    const [audienceCall, ...moreAudiences] = byKey('audience');
-    const responseStatement = statementOf(responseTypeCall);
-    const scopeStatement = scopeCall ? statementOf(scopeCall) : undefined;
-    if (byKey('response_type').length > 1 || moreScopes.length > 0 || moreAudiences.length > 0 || !responseStatement || (scopeCall && !scopeStatement)) {
-      reportIfAuth0(run, anchor, 'unresolved-config', 'these search params set scope, audience or response_type more than once or outside a plain statement; add audience, scope and response_type "token id_token" by hand');
-      continue;
-    }
-    const audience = audienceFor(run, {
-      anchor,
-      origin: context.origin,
-      existingAudience: audienceCall ? classifyExistingAudience(audienceCall.value) : 'none',
-      audienceNode: audienceCall?.path.node as unknown as AnyNode | undefined,
-    });
-    if (!audience) continue;
-    const existingScope = scopeCall ? stringValue(scopeCall.value) : undefined;
-    if (scopeCall && existingScope === undefined) {
-      ctx.report(scopeCall.path.node as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
-      continue;
-    }
-
-    const keyNode = asNode((anchor.arguments as unknown[])[0]);
-    const keyQuote = keyNode ? quoteOf(ctx.source, keyNode as never) : "'";
-    const quote: '"' | "'" = keyQuote === '"' ? '"' : "'";
-    const edits = new EditList();
-    const addCall = (before: ASTPath, key: string, valueText: string): void => {
-      const statement = before.node as unknown as AnyNode;
-      const [start] = spanOf(statement as never);
-      const semicolon = textOf(ctx.source, statement as never).trimEnd().endsWith(';') ? ';' : '';
-      const call = `${responseTypeCall.receiverText}.${responseTypeCall.method}(${quoteString(key, quote)}, ${valueText})${semicolon}`;
-      // Without semicolons, the statement after the new line starts with `(`, `[` or a backtick
-      // too and would continue it: give it the leading `;` such code uses.
-      const guard = semicolon === '' && /^[([`]/.test(responseTypeCall.receiverText) ? ';' : '';
-      edits.insert(start, `${call}${eolOf(ctx.source)}${indentAt(ctx.source, start)}${guard}`);
-    };
-    if (audience.parts) {
-      const text = audienceExpression(audience.parts, quote);
-      if (audienceCall) edits.replaceNode(audienceCall.value as never, text);
-      else addCall(scopeStatement ?? responseStatement, 'audience', text);
-    }
-    if (scopeCall && existingScope !== undefined) {
-      setStringValue(edits, ctx.source, scopeCall.value as never, mergeScopeString(existingScope, run.scopes));
-    } else {
-      addCall(responseStatement, 'scope', quoteString(mergeScopeString(undefined, run.scopes), quote));
-    }
-    setStringValue(edits, ctx.source, responseTypeCall.value as never, RESPONSE_TYPE);
-    commit(ctx, edits, anchor);
+    loginSite(run, anchor, (scopes) => migrateSearchParamsCall(run, calls, responseTypeCall, anchor, context, scopes));
   }
 }
 
+function migrateSearchParamsCall(
+  run: Run,
+  calls: readonly SearchParamsCall[],
+  responseTypeCall: SearchParamsCall,
+  anchor: AnyNode,
+  context: Exclude<UrlContext, { kind: 'not-authorize' }>,
+  scopes: readonly string[],
+): void {
+  const { ctx } = run;
+  if (context.kind === 'blocked') {
+    reportIfAuth0(run, anchor, 'unresolved-config', context.message);
+    return;
+  }
+  const scope = enclosingScope(responseTypeCall.path);
+  const group = calls.filter((c) => c.receiverText === responseTypeCall.receiverText && enclosingScope(c.path) === scope);
+  const byKey = (key: string): SearchParamsCall[] => group.filter((c) => c.key === key);
+  const [scopeCall, ...moreScopes] = byKey('scope');
+  const [audienceCall, ...moreAudiences] = byKey('audience');
+  const responseStatement = statementOf(responseTypeCall);
+  const scopeStatement = scopeCall ? statementOf(scopeCall) : undefined;
+  if (byKey('response_type').length > 1 || moreScopes.length > 0 || moreAudiences.length > 0 || !responseStatement || (scopeCall && !scopeStatement)) {
+    reportIfAuth0(run, anchor, 'unresolved-config', 'these search params set scope, audience or response_type more than once or outside a plain statement; add audience, scope and response_type "token id_token" by hand');
+    return;
+  }
+  const audience = audienceFor(run, {
+    anchor,
+    origin: context.origin,
+    existingAudience: audienceCall ? classifyExistingAudience(audienceCall.value) : 'none',
+    audienceNode: audienceCall?.path.node as unknown as AnyNode | undefined,
+  });
+  if (!audience) return;
+  const existingScope = scopeCall ? stringValue(scopeCall.value) : undefined;
+  if (scopeCall && existingScope === undefined) {
+    ctx.report(scopeCall.path.node as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
+    return;
+  }
+
+  const keyNode = asNode((anchor.arguments as unknown[])[0]);
+  const keyQuote = keyNode ? quoteOf(ctx.source, keyNode as never) : "'";
+  const quote: '"' | "'" = keyQuote === '"' ? '"' : "'";
+  const edits = new EditList();
+  const addCall = (before: ASTPath, key: string, valueText: string): void => {
+    const statement = before.node as unknown as AnyNode;
+    const [start] = spanOf(statement as never);
+    const semicolon = textOf(ctx.source, statement as never).trimEnd().endsWith(';') ? ';' : '';
+    const call = `${responseTypeCall.receiverText}.${responseTypeCall.method}(${quoteString(key, quote)}, ${valueText})${semicolon}`;
+    // Without semicolons, the statement after the new line starts with `(`, `[` or a backtick
+    // too and would continue it: give it the leading `;` such code uses.
+    const guard = semicolon === '' && /^[([`]/.test(responseTypeCall.receiverText) ? ';' : '';
+    edits.insert(start, `${call}${eolOf(ctx.source)}${indentAt(ctx.source, start)}${guard}`);
+  };
+  if (audience.parts) {
+    const text = audienceExpression(audience.parts, quote);
+    if (audienceCall) edits.replaceNode(audienceCall.value as never, text);
+    else addCall(scopeStatement ?? responseStatement, 'audience', text);
+  }
+  if (scopeCall && existingScope !== undefined) {
+    setStringValue(edits, ctx.source, scopeCall.value as never, mergeScopeString(existingScope, scopes));
+  } else {
+    addCall(responseStatement, 'scope', quoteString(mergeScopeString(undefined, scopes), quote));
+  }
+  setStringValue(edits, ctx.source, responseTypeCall.value as never, RESPONSE_TYPE);
+  commit(ctx, edits, anchor);
+}
+
 export const transformModule: TransformModule = { meta, apply };
-export default toJscodeshiftTransform([transformModule]);
+export default toJscodeshiftTransform([transformModule], everyTransform);

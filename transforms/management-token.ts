@@ -26,16 +26,19 @@ import type { ASTNode } from 'jscodeshift';
 import { spanOf } from '../src/ast/edits';
 import { nodesOf } from '../src/ast/node-index';
 import { localObjectType } from '../src/ast/type-members';
-import { asNode, type AnyNode, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
+import { asNode, type AnyNode, dominantQuote, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
+import { OriginFinder, type ProducerLink } from '../src/analysis/origins';
+import { findTokenRequests } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
 import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
-import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
+import { everyTransform } from './every';
+import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'management-token',
@@ -64,63 +67,123 @@ export function apply(ctx: TransformContext): void {
   const writes = findStorageWrites(ctx.j, ctx.root);
   const fileKeys = storageKeysOfFile(ctx, writes);
   const storage = storageKnowledge(ctx, fileKeys);
-  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (declaring) => localObjectType(ctx.j, ctx.root, declaring));
+  const origins = new OriginFinder(scope, producerCalls(ctx));
+  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (declaring) => localObjectType(ctx.j, ctx.root, declaring), origins);
   const credentials = findManagementCredentials(ctx.j, ctx.root, scope, ctx.source);
 
-  // Findings are reported in source order, whichever pass found them.
   // An interceptor's token matters only where the package calls the Management API at all.
   let calls: boolean | undefined;
   const managementCalls = (): boolean => (calls ??= scopesToRequest(ctx).length > 0);
-  const findings: PendingFinding[] = credentials.problems
-    .filter((p) => !p.ifManagementCalls || managementCalls())
-    .map((p) => ({ node: p.node, code: p.code, message: p.message }));
-
-  const consumedKeys = new Set<string>();
-  const additions: Addition[] = [];
-  for (const site of credentials.sites) {
-    if (isIgnoredNode(ctx.source, site.token, site.request)) continue;
-    const twin = tracer.twinOf(site.token);
-    if (twin.kind === 'untraceable') {
-      findings.push({ node: site.token, code: 'untraceable-token', message: untraceableMessage(twin.reason) });
-      continue;
-    }
-    if (twin.kind !== 'id') continue;
-    const span = spanOf((site.shorthandProperty ?? site.token) as unknown as ASTNode);
-    if (!ctx.edits.canAdd(span[0], span[1])) continue;
-    if (site.shorthandProperty) {
-      const [start, end] = spanOf(site.token as unknown as ASTNode);
-      const value = applyWithin(ctx.source, start, end, twin.edits);
-      ctx.edits.replaceNode(site.shorthandProperty as unknown as ASTNode, `${ctx.source.slice(start, end)}: ${value}`);
-    } else {
-      for (const edit of twin.edits) ctx.edits.replace(edit.start, edit.end, edit.text);
-    }
-    twin.effects.storageKeys.forEach((key) => consumedKeys.add(key));
-    additions.push(...twin.effects.additions);
+  for (const problem of credentials.problems) {
+    if (problem.ifManagementCalls && !managementCalls()) continue;
+    ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () =>
+      ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message),
+    );
   }
 
   const mayLinkByUserId = ctx.options.scopeMode === 'any-user' || (ctx.options.scopes ?? []).includes('update:users');
-  if (!mayLinkByUserId) {
-    for (const userId of credentials.userIdLinks) findings.push({ node: userId, code: 'link-with-user-id', message: LINK_WITH_USER_ID_MESSAGE });
+  const consumedKeys = new Set<string>();
+  for (const site of credentials.sites) {
+    const ignored = isIgnoredNode(ctx.source, site.token, site.request);
+    const twin = ignored ? undefined : tracer.twinOf(site.token);
+    if (twin?.kind === 'id') twin.effects.storageKeys.forEach((key) => consumedKeys.add(key));
+    const unserved = twin?.kind === 'access' ? unservedKeys(ctx, fileKeys, twin.origins ?? []) : [];
+    const spec = {
+      role: 'consumer' as const,
+      node: site.token,
+      links:
+        twin?.kind === 'id'
+          ? [...twin.effects.origins]
+          : twin?.kind === 'access'
+            ? [...(twin.origins ?? []), ...(unserved.length > 0 ? storedIdKeys(ctx, fileKeys).map((key) => `storage:${key}`) : [])]
+            : [],
+      ...(unserved.length > 0 ? { unserved: true } : {}),
+      ...(site.endpoint ? { endpoints: [site.endpoint] } : {}),
+      ...(site.kind === 'client' ? { client: true } : {}),
+      ...(site.host ? { host: site.host } : {}),
+      ignored,
+    };
+    ctx.site(spec, () => {
+      if (!twin) return;
+      if (site.userIdLink && !mayLinkByUserId) {
+        ctx.report(site.userIdLink as unknown as ASTNode, 'link-with-user-id', LINK_WITH_USER_ID_MESSAGE);
+        return;
+      }
+      if (twin.kind === 'untraceable') {
+        ctx.report(site.token as unknown as ASTNode, 'untraceable-token', untraceableMessage(twin.reason));
+        return;
+      }
+      if (twin.kind !== 'id') return;
+      const span = spanOf((site.shorthandProperty ?? site.token) as unknown as ASTNode);
+      if (!ctx.edits.canAdd(span[0], span[1])) return;
+      if (site.shorthandProperty) {
+        const [start, end] = spanOf(site.token as unknown as ASTNode);
+        const value = applyWithin(ctx.source, start, end, twin.edits);
+        ctx.edits.replaceNode(site.shorthandProperty as unknown as ASTNode, `${ctx.source.slice(start, end)}: ${value}`);
+      } else {
+        for (const edit of twin.edits) ctx.edits.replace(edit.start, edit.end, edit.text);
+      }
+      insertAdditions(ctx, twin.effects.additions);
+    });
   }
 
-  addStorageTwins(ctx, scope, tracer, writes, fileKeys, storage, consumedKeys, additions, findings);
-
-  findings.sort((a, b) => spanOf(a.node as unknown as ASTNode)[0] - spanOf(b.node as unknown as ASTNode)[0]);
-  for (const finding of findings) ctx.report(finding.node as unknown as ASTNode, finding.code, finding.message);
-
-  const done = new Set<string>();
-  for (const addition of additions) {
-    const key = `${addition.offset}:${addition.text}`;
-    if (done.has(key) || !ctx.edits.canAdd(addition.offset, addition.offset)) continue;
-    done.add(key);
-    ctx.edits.insert(addition.offset, addition.text);
+  // The secondary account's ID token of account linking stays an ID token; its login is no
+  // producer of the Management API token.
+  for (const token of credentials.secondaryTokens) {
+    const twin = tracer.twinOf(token);
+    ctx.site({ role: 'secondary', node: token, links: twin.kind === 'id' ? [...twin.effects.origins] : [] }, () => undefined);
   }
+
+  addStorageTwins(ctx, { scope, tracer, origins, writes, file: fileKeys, storage, consumedKeys });
 }
 
-interface PendingFinding {
-  node: AnyNode;
-  code: FindingCode;
-  message: string;
+/** Storage keys an access token is read from that nothing in the package stores an access token under. */
+function unservedKeys(ctx: TransformContext, file: FileStorageKeys, origins: readonly string[]): string[] {
+  const stored = new Set([...(ctx.packageFacts?.storage.accessTokenKeys ?? []), ...file.access]);
+  return origins.filter((o) => o.startsWith('storage:')).map((o) => o.slice('storage:'.length)).filter((key) => !stored.has(key));
+}
+
+/** Keys the package stores ID tokens under: where an unserved access-token read gets its token from once migrated. */
+function storedIdKeys(ctx: TransformContext, file: FileStorageKeys): string[] {
+  return [...new Set([...(ctx.packageFacts?.storage.idTokenKeys ?? []), ...file.id])];
+}
+
+/** Calls whose result (callback argument or promise) is a login's: their sites name them as their flow's link. */
+function producerCalls(ctx: TransformContext): ProducerLink {
+  const tokenRequests = new Set<unknown>(
+    findTokenRequests(ctx.j, ctx.root, ctx.source)
+      .filter((site) => site.kind === 'http')
+      .map((site) => site.call.node),
+  );
+  return (call) => {
+    const method = memberPropertyName(unwrapExpression(call.callee));
+    if ((method !== undefined && LOGIN_RESULT_METHODS.has(method)) || tokenRequests.has(call)) return ctx.link('call', call);
+    return undefined;
+  };
+}
+
+/** auth0.js, Lock and node-auth0 methods that hand their caller a login result. */
+const LOGIN_RESULT_METHODS = new Set([
+  'checkSession',
+  'renewAuth',
+  'authorize',
+  'login',
+  'loginWithDefaultDirectory',
+  'loginWithCredentials',
+  'passwordlessLogin',
+  'passwordGrant',
+  'signupAndAuthorize',
+  'signupAndLogin',
+  'oauthToken',
+  'loginWithResourceOwner',
+]);
+
+/** Inserts twin declarations and writes a consumer needs, once each however many consumers need them. */
+function insertAdditions(ctx: TransformContext, additions: readonly Addition[]): void {
+  for (const addition of additions) {
+    if (ctx.edits.includes(addition.offset, addition.offset, addition.text) || !ctx.edits.canAdd(addition.offset, addition.offset)) continue;
+    ctx.edits.insert(addition.offset, addition.text);
+  }
 }
 
 interface FileStorageKeys {
@@ -166,59 +229,66 @@ function storageKnowledge(ctx: TransformContext, file: FileStorageKeys): Storage
   };
 }
 
+interface StorageWork {
+  scope: ScopeIndex;
+  tracer: TokenTracer;
+  origins: OriginFinder;
+  writes: readonly StorageWrite[];
+  file: FileStorageKeys;
+  storage: StorageKnowledge;
+  /** ID-token keys this file's Management API credentials read. */
+  consumedKeys: ReadonlySet<string>;
+}
+
 /**
- * Where the package gives a stored ID token to the Management API but stores no access token,
- * stores the access token beside the ID token (and removes it where the ID token is removed),
- * so the reads switched to the access-token key find it.
+ * Carriers: every Web Storage write of a token is a site of the flows that read its key. Where the
+ * package gives a stored ID token to the Management API but stores no access token, the access
+ * token is stored beside the ID token (and removed where the ID token is removed), so the reads
+ * switched to the access-token key find it.
  */
-function addStorageTwins(
-  ctx: TransformContext,
-  scope: ScopeIndex,
-  tracer: TokenTracer,
-  writes: readonly StorageWrite[],
-  file: FileStorageKeys,
-  storage: StorageKnowledge,
-  consumedKeys: ReadonlySet<string>,
-  additions: Addition[],
-  findings: PendingFinding[],
-): void {
+function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
+  const { scope, tracer, origins, writes, file, storage } = work;
   if (writes.length === 0 && !ctx.source.includes('removeItem')) return;
   const facts = ctx.packageFacts?.storage;
-  if ((facts?.accessTokenKeys.length ?? 0) > 0 || file.access.size > 0) return;
-  const managementKeys = new Set([...(facts?.managementTokenKeys ?? []), ...consumedKeys]);
+  const storesAccessTokens = (): boolean => (facts?.accessTokenKeys.length ?? 0) > 0 || file.access.size > 0;
   const accessKey = storage.accessKey;
   // An earlier run may have switched the Management API's reads to the access-token key while no
-  // line could store that token (the ID token is stored inside a braceless `if`). Nothing stores
-  // the key yet, so keep asking for the twin of every stored ID token: the finding stays open
-  // until someone stores the access token.
-  const readsAccessKey =
-    managementKeys.has(accessKey) || managementStorageKeys(ctx.j, ctx.root, findAuth0Bindings(ctx.j, ctx.root)).includes(accessKey);
-  if (readsAccessKey) file.id.forEach((key) => managementKeys.add(key));
-  if (managementKeys.size === 0) return;
+  // line could store that token: keep asking for the twin of every stored ID token, so the
+  // finding stays open until someone stores the access token.
+  const managementKeys = (): Set<string> => {
+    const keys = new Set([...(facts?.managementTokenKeys ?? []), ...work.consumedKeys]);
+    const readsAccessKey = keys.has(accessKey) || managementStorageKeys(ctx.j, ctx.root, findAuth0Bindings(ctx.j, ctx.root)).includes(accessKey);
+    if (readsAccessKey) file.id.forEach((key) => keys.add(key));
+    return keys;
+  };
 
   for (const write of writes) {
-    if (!managementKeys.has(write.key)) continue;
+    // A write is a carrier when it stores a token, or stores under a key the Management API reads.
+    const kind = tokenKindOf(write.value, constantInitialisers(ctx.j, ctx.root), new Map<string, TokenKind>());
+    if (kind === undefined && storage.kindOf(write.key) === undefined && !managementKeys().has(write.key)) continue;
     const twin = tracer.twinOf(write.value);
-    const valueNode = write.value as unknown as ASTNode;
-    if (twin.kind === 'untraceable' || twin.kind === 'access') {
-      const reason = twin.kind === 'access' ? `'${write.key}' also holds access tokens` : twin.reason;
-      findings.push({ node: write.value, code: 'untraceable-token', message: storeTwinMessage(accessKey, reason) });
-      continue;
-    }
-    const [start, end] = spanOf(valueNode);
-    const value = applyWithin(ctx.source, start, end, twin.kind === 'id' ? twin.edits : []);
-    const statement = write.statement.node as unknown as AnyNode;
-    const addition = twinStatement(ctx, scope, statement, write, accessKey, value);
-    if (!addition) {
-      findings.push({ node: write.value, code: 'untraceable-token', message: storeTwinMessage(accessKey, 'no line can be added after this one') });
-      continue;
-    }
-    additions.push(addition);
-    if (twin.kind === 'id') additions.push(...twin.effects.additions);
+    const valueOrigins = twin.kind === 'id' ? [...twin.effects.origins] : originsOfTokenField(origins, write.value);
+    const ignored = isIgnoredNode(ctx.source, (write.statement ?? write.expression).node);
+    ctx.site({ role: 'carrier', node: write.expression.node, links: [`storage:${write.key}`, ...valueOrigins], ignored }, () => {
+      if (kind === 'access' || twin.kind === 'access' || storesAccessTokens() || !managementKeys().has(write.key)) return;
+      if (twin.kind === 'untraceable') {
+        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, twin.reason));
+        return;
+      }
+      if (twin.kind !== 'id') return;
+      const [start, end] = spanOf(write.value as unknown as ASTNode);
+      const value = applyWithin(ctx.source, start, end, twin.edits);
+      const additions = twinWrite(ctx, scope, write, accessKey, value);
+      if (!additions) {
+        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, 'the codemod cannot add a statement beside this write'));
+        return;
+      }
+      insertAdditions(ctx, [...additions, ...twin.effects.additions]);
+    });
   }
 
   const removed = new Set<string>();
-  const removals: { statement: AnyNode; storageText: string; keyNode: AnyNode }[] = [];
+  const removals: { storageText: string; keyNode: AnyNode; key: string; call: AnyNode }[] = [];
   nodesOf(ctx.j, ctx.root, ctx.j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'removeItem' || !callee) return;
@@ -227,47 +297,95 @@ function addStorageTwins(
     const storageText = ctx.source.slice(...spanOf(callee.object as ASTNode));
     if (!/^(window\.)?(localStorage|sessionStorage)$/.test(storageText) || key === undefined || !keyNode) return;
     removed.add(`${storageText}:${key}`);
-    const statement = path.parent?.node as unknown as AnyNode | undefined;
-    if (managementKeys.has(key) && statement?.type === 'ExpressionStatement') removals.push({ statement, storageText, keyNode });
+    removals.push({ storageText, keyNode, key, call: path.node as unknown as AnyNode });
   });
-  for (const { statement, storageText, keyNode } of removals) {
-    if (removed.has(`${storageText}:${accessKey}`)) continue;
-    const text = `${storageText}.removeItem(${quoteString(accessKey, quoteOf(ctx.source, keyNode as unknown as ASTNode))})`;
-    const addition = lineAfter(ctx, scope, statement, text);
-    if (addition) additions.push(addition);
+  for (const { storageText, keyNode, key, call } of removals) {
+    ctx.site({ role: 'carrier', node: call, links: [`storage:${key}`], ignored: isIgnoredNode(ctx.source, call) }, () => {
+      if (storesAccessTokens() || !managementKeys().has(key) || removed.has(`${storageText}:${accessKey}`)) return;
+      const text = `${storageText}.removeItem(${quoteString(accessKey, quoteOf(ctx.source, keyNode as unknown as ASTNode))})`;
+      // Logging out keeps working without it: a removal that cannot be mirrored is left as it is.
+      const additions = besideExpression(ctx, scope, call, text);
+      if (additions) insertAdditions(ctx, additions);
+    });
   }
 }
 
-/** `storage.setItem('access_token', value)` (or the write's own assignment form) after the ID token's write. */
-function twinStatement(
-  ctx: TransformContext,
-  scope: ScopeIndex,
-  statement: AnyNode, write: StorageWrite, accessKey: string, value: string): Addition | undefined {
+/** Where the login result an access-token field is read from comes from (`r` in `r.accessToken`). */
+function originsOfTokenField(origins: OriginFinder, value: AnyNode): string[] {
+  const n = unwrapExpression(value);
+  const object = n && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') ? asNode(n.object) : null;
+  return object ? origins.ofObject(object) : [];
+}
+
+/** `storage.setItem('access_token', value)` (or the write's own assignment form) beside the ID token's write. */
+function twinWrite(ctx: TransformContext, scope: ScopeIndex, write: StorageWrite, accessKey: string, value: string): Addition[] | undefined {
   const expression = write.expression.node as unknown as AnyNode;
+  const quote = write.keyNode.type === 'Identifier' ? dominantQuote(ctx.source) : quoteOf(ctx.source, write.keyNode as unknown as ASTNode);
+  const key = quoteString(accessKey, quote);
   if (expression.type === 'CallExpression') {
     const callee = asNode(expression.callee) as AnyNode;
     const storageText = ctx.source.slice(...spanOf(asNode(callee.object) as unknown as ASTNode));
-    const keyNode = asNode((expression.arguments as unknown[])[0]) as AnyNode;
-    const key = quoteString(accessKey, quoteOf(ctx.source, keyNode as unknown as ASTNode));
-    return lineAfter(ctx, scope, statement, `${storageText}.setItem(${key}, ${value})`);
+    return besideExpression(ctx, scope, expression, `${storageText}.setItem(${key}, ${value})`);
   }
   const left = asNode(expression.left) as AnyNode;
   const storageText = ctx.source.slice(...spanOf(asNode(left.object) as unknown as ASTNode));
-  if (left.computed) {
-    const key = quoteString(accessKey, quoteOf(ctx.source, asNode(left.property) as unknown as ASTNode));
-    return lineAfter(ctx, scope, statement, `${storageText}[${key}] = ${value}`);
-  }
+  if (left.computed) return besideExpression(ctx, scope, expression, `${storageText}[${key}] = ${value}`);
   if (!/^[A-Za-z_$][\w$]*$/.test(accessKey)) return undefined;
-  return lineAfter(ctx, scope, statement, `${storageText}.${accessKey} = ${value}`);
+  return besideExpression(ctx, scope, expression, `${storageText}.${accessKey} = ${value}`);
 }
 
-/** A statement after `statement` (on its own line when `statement` has one), or undefined outside a statement list. */
-function lineAfter(ctx: TransformContext, scope: ScopeIndex, statement: AnyNode, text: string): Addition | undefined {
-  const parent = scope.parentOf(statement);
-  if (!parent || !STATEMENT_LISTS.has(parent.type)) return undefined;
-  const [start, end] = spanOf(statement as unknown as ASTNode);
-  return placeAfter(ctx.source, start, end, text, 'statement');
+/** Statements that hold one statement without braces: `if (r) store(r);`, `for (…) store(x);`. */
+const SINGLE_STATEMENT_BODIES = new Set(['IfStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement', 'LabeledStatement']);
+
+/**
+ * Text insertions that run `text` right after the storage call or assignment `expression`, where
+ * the code allows it without changing what anything else evaluates to:
+ *
+ *   store(r);                    → store(r);\n twin;              (its own line, in a block)
+ *   if (r) store(r);             → if (r) { store(r); twin; }
+ *   r => store(r)                → r => { store(r); twin; }
+ *   r && store(r);               → r && (store(r), twin);       (also as an arrow's body)
+ *   return store(r);             → return (store(r), twin);    (setItem returns nothing either way)
+ *
+ * Undefined anywhere else: the write's flow is then left alone.
+ */
+function besideExpression(ctx: TransformContext, scope: ScopeIndex, expression: AnyNode, text: string): Addition[] | undefined {
+  const parent = scope.parentOf(expression);
+  if (!parent || (expression.extra as { parenthesized?: boolean } | undefined)?.parenthesized) return undefined;
+  const [start, end] = spanOf(expression as unknown as ASTNode);
+  const isCall = expression.type === 'CallExpression';
+  if (parent.type === 'ExpressionStatement') {
+    const list = scope.parentOf(parent);
+    const [statementStart, statementEnd] = spanOf(parent as unknown as ASTNode);
+    if (list && STATEMENT_LISTS.has(list.type)) return [placeAfter(ctx.source, statementStart, statementEnd, text, 'statement')];
+    if (!list || !SINGLE_STATEMENT_BODIES.has(list.type)) return undefined;
+    const semicolon = ctx.source[statementEnd - 1] === ';' ? '' : ';';
+    return [
+      { offset: statementStart, text: '{ ' },
+      { offset: statementEnd, text: `${semicolon} ${text}; }` },
+    ];
+  }
+  if (parent.type === 'ArrowFunctionExpression' && parent.body === expression && isCall) {
+    return [
+      { offset: start, text: '{ ' },
+      { offset: end, text: `; ${text}; }` },
+    ];
+  }
+  // `r && store(r)` evaluates to what `store(r)` does: nothing for setItem, whose twin returns
+  // nothing either; an assignment's value counts only where nothing reads it.
+  const outer = scope.parentOf(parent);
+  const guarded =
+    parent.type === 'LogicalExpression' &&
+    parent.right === expression &&
+    (outer?.type === 'ExpressionStatement' || (isCall && outer?.type === 'ArrowFunctionExpression' && outer.body === parent));
+  if (guarded || (parent.type === 'ReturnStatement' && isCall)) {
+    return [
+      { offset: start, text: '(' },
+      { offset: end, text: `, ${text})` },
+    ];
+  }
+  return undefined;
 }
 
 export const transformModule: TransformModule = { meta, apply };
-export default toJscodeshiftTransform([transformModule]);
+export default toJscodeshiftTransform([transformModule], everyTransform);

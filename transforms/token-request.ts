@@ -18,7 +18,7 @@
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { nodesOf } from '../src/ast/node-index';
 import { type BoundValue, boundValueOf, isMutatedAfterwards, isPortable } from '../src/analysis/local-values';
-import { declaredMajor, scopesToRequest } from '../src/analysis/facts';
+import { declaredMajor } from '../src/analysis/facts';
 import {
   type ClientConstruction,
   type HttpTokenRequest,
@@ -53,6 +53,7 @@ import { declaredObjectType, hasMember, insertOptionalMember, memberName } from 
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
 import { mergeScopeString } from '../src/catalog/scopes';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
+import { everyTransform } from './every';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
@@ -70,7 +71,7 @@ const INHERITED_CUSTOM_AUDIENCE_MESSAGE =
 
 interface Run {
   ctx: TransformContext;
-  scopes: string[];
+  scopes: readonly string[];
   /** Whether the file ships to browsers (asked only when a literal client_secret is seen). */
   browser: () => boolean;
   /** Hosts the file gives to Auth0 clients (asked only for token URLs on a custom host). */
@@ -81,27 +82,41 @@ interface Run {
 
 export function apply(ctx: TransformContext): void {
   if (!mayContainTokenRequests(ctx.source)) return;
-  const scopes = scopesToRequest(ctx);
-  // A package that makes no Management API call needs no access token for it.
-  if (scopes.length === 0) return;
   const bindings = findAuth0Bindings(ctx.j, ctx.root);
-  const run: Run = {
+  const base = {
     ctx,
-    scopes,
     browser: once(() => shipsToBrowser(ctx)),
     auth0Hosts: once(() => findAuth0Hosts(ctx.j, ctx.root, bindings)),
-    done: new Set(),
+    done: new Set<unknown>(),
   };
   for (const site of findTokenRequests(ctx.j, ctx.root, ctx.source, bindings)) {
-    if (isIgnoredNode(ctx.source, site.call.node, ...(site.kind === 'http' ? bodyNodes(site.body) : []))) continue;
+    const ignored = isIgnoredNode(ctx.source, site.call.node, ...(site.kind === 'http' ? bodyNodes(site.body) : []));
+    // The result of a token request reaches the app through its callback or promise.
+    const call = ctx.link('call', site.call.node);
     if (site.kind === 'legacy') {
-      if (site.auth0JsMajor === undefined || declaredMajor(ctx.packageFacts?.versions.auth0Js) === site.auth0JsMajor) {
-        ctx.report(site.call.node, 'legacy-endpoint', site.message);
-      }
+      if (site.auth0JsMajor !== undefined && declaredMajor(ctx.packageFacts?.versions.auth0Js) !== site.auth0JsMajor) continue;
+      ctx.site({ role: 'producer', node: site.call.node, links: [call], grant: 'password', ignored }, () =>
+        ctx.report(site.call.node, 'legacy-endpoint', site.message),
+      );
+    } else if (site.kind === 'http') {
+      if (!isAuth0Request(base, site)) continue;
+      if (!ignored && site.body) reportLiteralSecret({ ...base, scopes: [] }, site.body);
+      const host = site.origin.kind === 'literal' && classifyHost(site.origin.host) !== 'invalid' ? normaliseHost(site.origin.host).toLowerCase() : undefined;
+      ctx.site({ role: 'producer', node: site.call.node, links: [call], grant: 'password', ...(host ? { host } : {}), ignored }, (scopes) =>
+        migrateHttpRequest({ ...base, scopes }, site),
+      );
+    } else {
+      ctx.site({ role: 'producer', node: site.call.node, links: [call], grant: 'password', ignored }, (scopes) => migrateSdkCall({ ...base, scopes }, site));
     }
-    else if (site.kind === 'http') migrateHttpRequest(run, site);
-    else migrateSdkCall(run, site);
   }
+}
+
+/** Whether an HTTP token request is one to an Auth0 tenant that asks for a password grant (else: someone else's). */
+function isAuth0Request(run: Omit<Run, 'scopes'>, request: HttpTokenRequest): boolean {
+  if (!request.body) return false;
+  const audience = audienceForOrigin({ ...run, scopes: [] }, request.origin);
+  if (audience.kind === 'not-auth0') return false;
+  return grantOf({ ...run, scopes: [] }, request.body, request.call) !== 'other';
 }
 
 /** Where a request body is written: the ignore comment may stand above any of them. */
@@ -196,7 +211,6 @@ function migrateHttpRequest(run: Run, request: HttpTokenRequest): void {
     );
     return;
   }
-  reportLiteralSecret(run, body);
   const audienceText = (quote: '"' | "'"): AudienceText => audienceTextOf(audience, quote);
   if (body.kind === 'object') {
     migrateObject(run, { object: body.object, bound: body.bound, call: request.call, audienceText });
@@ -677,4 +691,4 @@ function shipsToBrowser(ctx: TransformContext): boolean {
 }
 
 export const transformModule: TransformModule = { meta, apply };
-export default toJscodeshiftTransform([transformModule]);
+export default toJscodeshiftTransform([transformModule], everyTransform);

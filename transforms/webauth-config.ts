@@ -27,7 +27,9 @@
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
-import { declaredMajor, scopesToRequest } from '../src/analysis/facts';
+import { declaredMajor } from '../src/analysis/facts';
+import { holderLinkOf, REDIRECT_LOGIN } from '../src/analysis/origins';
+import { classifyHost, normaliseHost } from '../src/catalog/audience';
 import {
   findLockProfileCalls,
   findLoginConfigs,
@@ -41,7 +43,7 @@ import {
 } from '../src/analysis/login-configs';
 import { audienceFromDomain, CUSTOM_AUDIENCE_MESSAGE } from '../src/ast/audience';
 import { spanOf } from '../src/ast/edits';
-import { type AnyNode, dominantQuote, findProperty, objectProperties, propertyValue, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
+import { type AnyNode, asNode, dominantQuote, findProperty, objectProperties, propertyValue, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { insertProperty, quoteForObject, setStringValue } from '../src/ast/object';
 import {
   isCodeFlow,
@@ -56,6 +58,7 @@ import {
 } from '../src/ast/scope-config';
 import { mergeScopeString } from '../src/catalog/scopes';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
+import { everyTransform } from './every';
 import { textGate } from '../src/ast/text-gate';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -69,6 +72,7 @@ type Outcome = 'migrated' | 'left' | 'code-flow';
 
 interface Job {
   ctx: TransformContext;
+  /** The scopes of the flow of the site being migrated. */
   scopes: readonly string[];
   configs: readonly LoginConfig[];
   /** Outcome per object literal already handled (one literal may configure several instances). */
@@ -89,18 +93,29 @@ export function apply(ctx: TransformContext): void {
   const legacyClients = findAuth0V7Constructions(ctx.j, ctx.root, bindings);
   const configs = findLoginConfigs(ctx.j, ctx.root, bindings);
   const perCalls = findPerCallOptions(ctx.j, ctx.root, configs);
-  // Asked only now: a file without configs does not depend on the package's scopes (the runner
-  // keeps a result only while the package facts it read stay the same).
-  if (legacyClients.length === 0 && configs.length === 0 && perCalls.length === 0) return;
-  const scopes = scopesToRequest(ctx);
-  // A package that never calls the Management API has nothing to migrate.
-  if (scopes.length === 0) return;
-  for (const v7 of legacyClients) ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE);
-  const job: Job = { ctx, scopes, configs, handled: new Map(), holderOutcomes: new Map() };
+  const profileCalls = findLockProfileCalls(ctx.j, ctx.root, configs);
+  if (legacyClients.length === 0 && configs.length === 0 && perCalls.length === 0 && profileCalls.length === 0) return;
+  const job: Job = { ctx, scopes: [], configs, handled: new Map(), holderOutcomes: new Map() };
+
+  for (const v7 of legacyClients) {
+    ctx.site({ role: 'producer', node: v7.node, links: [REDIRECT_LOGIN], grant: 'browser', ignored: isIgnoredNode(ctx.source, v7.node) }, () =>
+      ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE),
+    );
+  }
 
   for (const config of configs) {
     const ignored = isIgnoredNode(ctx.source, config.site.node, config.options.status === 'literal' ? config.options.path.node : null);
-    const outcome = ignored ? 'left' : config.shape === 'webauth' ? migrateWebAuthConfig(job, config) : migrateLockConfig(job, config);
+    const holders = config.holders.map((holder) => `holder:${holderKey(holder)}`);
+    const host = literalTenantHost(config.domain?.node);
+    const noIdToken = config.shape === 'webauth' && asksForNoIdToken(config.options.status === 'literal' ? config.options.path.node : undefined);
+    let outcome: Outcome = 'left';
+    ctx.site(
+      { role: 'producer', node: config.site.node, links: [...holders, REDIRECT_LOGIN], grant: 'browser', ...(host ? { host } : {}), noIdToken, ignored },
+      (scopes) => {
+        job.scopes = scopes;
+        outcome = config.shape === 'webauth' ? migrateWebAuthConfig(job, config) : migrateLockConfig(job, config);
+      },
+    );
     for (const holder of config.holders) {
       const key = holderKey(holder);
       const before = job.holderOutcomes.get(key);
@@ -108,7 +123,44 @@ export function apply(ctx: TransformContext): void {
       job.holderOutcomes.set(key, before === undefined || before === outcome ? outcome : 'left');
     }
   }
-  for (const call of perCalls) migratePerCall(job, call);
+
+  for (const call of perCalls) {
+    const holder = `holder:${holderKey(call.receiver)}`;
+    const ignored = isIgnoredNode(ctx.source, call.site.node, call.options.status === 'literal' ? call.options.path.node : null);
+    // A login with a callback hands its result there, whatever its client's own login does; a
+    // redirect login to wherever the app parses it, like its client's.
+    const links = CALLBACK_METHODS.has(call.method) ? [ctx.link('call', call.site.node)] : [holder, REDIRECT_LOGIN];
+    const noIdToken = call.instance === 'webauth' && asksForNoIdToken(call.options.status === 'literal' ? call.options.path.node : undefined);
+    ctx.site({ role: 'producer', node: call.site.node, links, grant: 'browser', noIdToken, ignored }, (scopes) => {
+      job.scopes = scopes;
+      migratePerCall(job, call);
+    });
+  }
+
+  // Lock 10's getProfile takes the ID token, and stops working once the Lock asks for an audience.
+  const lockMajor = lockMajorVersion(ctx);
+  for (const call of profileCalls) {
+    const receiver = unwrapExpression((call.node as unknown as AnyNode).callee)?.object;
+    const holder = holderLinkOf(asNode(receiver));
+    ctx.site({ role: 'blocker', node: call.node, links: holder ? [holder] : [], ignored: isIgnoredNode(ctx.source, call.node) }, () => {
+      if (lockMajor === undefined || lockMajor <= 10) ctx.report(call.node, 'legacy-get-profile', LOCK_PROFILE_MESSAGE, 'lock10-get-profile');
+    });
+  }
+}
+
+/** WebAuth options whose literal responseType asks for no ID token (`'token'`, a code flow). */
+function asksForNoIdToken(options: unknown): boolean {
+  const value = stringValue(unwrapExpression(propertyValue(options, 'responseType')));
+  return value !== undefined && !responseTypeTokens(value).has('id_token');
+}
+
+/** Per-call logins that hand their result to a callback rather than redirecting. */
+const CALLBACK_METHODS = new Set(['popup.authorize', 'checkSession', 'renewAuth']);
+
+/** A literal tenant host (`acme.auth0.com`), lower-cased, for the plan's tenant checks. */
+function literalTenantHost(node: unknown): string | undefined {
+  const value = stringValue(unwrapExpression(node));
+  return value !== undefined && classifyHost(value) !== 'invalid' ? normaliseHost(value).toLowerCase() : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,15 +309,6 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     ctx.report(redirect as unknown as ASTNode, 'unresolved-config', LOCK10_POPUP_MESSAGE);
     return 'left';
   }
-  if (addFlag) {
-    const profileCall = findLockProfileCalls(ctx.j, ctx.root, job.configs)[0];
-    if (profileCall) {
-      const line = lineOf(ctx.source, profileCall.node as unknown as AnyNode);
-      ctx.report((obj ?? site) as unknown as ASTNode, 'unresolved-config', lockProfileMessage(line));
-      return 'left';
-    }
-  }
-
   const audienceNode = propertyValue(paramsObj, 'audience') ?? propertyValue(authObj, 'audience');
   const audience = judgeAudience(ctx, audienceNode);
   if (audience.kind === 'other') {
@@ -510,9 +553,8 @@ const LEGACY_PASSWORDLESS_MESSAGE =
 const DOMAIN_OUT_OF_SCOPE_MESSAGE =
   'the domain expression is not in scope where these Lock options are defined; rerun with --audience https://TENANT.auth0.com/api/v2/';
 
-function lockProfileMessage(line: number): string {
-  return `Lock 10 needs oidcConformant: true for auth.audience, which disables getProfile(idToken) (line ${line}); switch to getUserInfo(accessToken) or Lock 11, then rerun`;
-}
+const LOCK_PROFILE_MESSAGE =
+  "Lock 10's getProfile takes the ID token and stops working once the Lock asks for the Management API audience (oidcConformant): read the profile with getUserInfo(accessToken) (Lock 11) or the Management API's getUser, then rerun";
 
 function isTrueLiteral(node: unknown): boolean {
   const n = unwrapExpression(node);
@@ -522,11 +564,6 @@ function isTrueLiteral(node: unknown): boolean {
 function isFalseLiteral(node: unknown): boolean {
   const n = unwrapExpression(node);
   return !!n && (n.type === 'BooleanLiteral' || n.type === 'Literal') && n.value === false;
-}
-
-function lineOf(source: string, node: AnyNode): number {
-  const [start] = spanOf(node as unknown as ASTNode);
-  return source.slice(0, start).split('\n').length;
 }
 
 /**
@@ -551,4 +588,4 @@ function expressionVisibleAt(from: ASTPath, to: ASTPath): boolean {
 }
 
 export const transformModule: TransformModule = { meta, apply };
-export default toJscodeshiftTransform([transformModule]);
+export default toJscodeshiftTransform([transformModule], everyTransform);

@@ -3,7 +3,7 @@ var config = {
   clientID: 'abc123',
   responseType: 'token id_token',
   audience: 'https://acme.auth0.com/api/v2/',
-  scope: 'openid email update:users'
+  scope: 'openid email update:current_user_metadata'
 };
 
 var webAuth = new auth0.WebAuth(config);

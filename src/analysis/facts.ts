@@ -12,6 +12,8 @@ import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './toke
 export interface FileFacts {
   /** Catalog ids of the Management API endpoints the file calls (auth0.js methods and raw HTTP). */
   endpoints: string[];
+  /** The part of `endpoints` called through Management API client methods. */
+  methodEndpoints: string[];
   storage: StorageFacts;
   /** Literal tenant hosts given to the file's Auth0 login clients. */
   tenantHosts?: string[];
@@ -30,7 +32,9 @@ export function collectFileFacts(j: JSCodeshift, root: Collection): FileFacts {
 function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
   const bindings = findAuth0Bindings(j, root);
   const endpoints = new Set<string>();
-  for (const call of findManagementMethodCalls(j, root, bindings)) endpoints.add(call.endpoint);
+  const methodEndpoints = new Set<string>();
+  for (const call of findManagementMethodCalls(j, root, bindings)) methodEndpoints.add(call.endpoint);
+  methodEndpoints.forEach((e) => endpoints.add(e));
   for (const call of findManagementHttpCalls(j, root)) if (call.endpoint) endpoints.add(call.endpoint.id);
 
   const idTokenKeys = new Set<string>();
@@ -42,6 +46,7 @@ function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
   }
   return {
     endpoints: [...endpoints].sort(),
+    methodEndpoints: [...methodEndpoints].sort(),
     tenantHosts: clientTenantHosts(j, root, bindings),
     storage: {
       idTokenKeys: [...idTokenKeys],
@@ -80,8 +85,8 @@ export function mergePackageFacts(
   mode: ScopeMode,
   versions: PackageFacts['versions'] = {},
 ): PackageFacts {
-  const { endpoints, storage, tenantHosts } = unionFileFacts(files);
-  return { path, endpoints, scopes: sortScopes(scopesForEndpoints(endpoints, mode)), storage, tenantHosts, versions };
+  const { endpoints, methodEndpoints, storage, tenantHosts } = unionFileFacts(files);
+  return { path, endpoints, methodEndpoints, scopes: sortScopes(scopesForEndpoints(endpoints, mode)), storage, tenantHosts, versions };
 }
 
 /**
@@ -92,6 +97,7 @@ export function unionFileFacts(files: readonly FileFacts[]): Required<FileFacts>
   const union = (pick: (f: FileFacts) => readonly string[] | undefined): string[] => [...new Set(files.flatMap((f) => pick(f) ?? []))].sort();
   return {
     endpoints: union((f) => f.endpoints),
+    methodEndpoints: union((f) => f.methodEndpoints),
     tenantHosts: union((f) => f.tenantHosts),
     storage: {
       idTokenKeys: union((f) => f.storage.idTokenKeys),
@@ -109,6 +115,7 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
   const { storage } = file;
   if (
     has(facts.endpoints, file.endpoints) &&
+    has(facts.methodEndpoints, file.methodEndpoints) &&
     has(facts.tenantHosts, file.tenantHosts) &&
     has(facts.storage.idTokenKeys, storage.idTokenKeys) &&
     has(facts.storage.accessTokenKeys, storage.accessTokenKeys) &&
@@ -116,7 +123,12 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
   ) {
     return facts;
   }
-  const known: FileFacts = { endpoints: [...facts.endpoints], storage: facts.storage, tenantHosts: [...(facts.tenantHosts ?? [])] };
+  const known: FileFacts = {
+    endpoints: [...facts.endpoints],
+    methodEndpoints: [...(facts.methodEndpoints ?? [])],
+    storage: facts.storage,
+    tenantHosts: [...(facts.tenantHosts ?? [])],
+  };
   return mergePackageFacts(facts.path, [known, file], mode, facts.versions);
 }
 

@@ -15,7 +15,7 @@ import {
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
-import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, urlPattern } from './management-calls';
+import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, findManagementMethodCalls, urlPattern } from './management-calls';
 import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
 
 /**
@@ -35,6 +35,14 @@ export interface CredentialSite {
   shorthandProperty?: AnyNode;
   /** The `new Management(…)` or the HTTP call the token is given to. */
   request: AnyNode;
+  /** A Management API client (its endpoints are its method calls), or one raw request. */
+  kind: 'client' | 'http';
+  /** A raw request's endpoint (catalog id), when the guide lists it. */
+  endpoint?: string;
+  /** The tenant host the request goes to, when the code spells it out. */
+  host?: string;
+  /** An identities POST that links by `user_id` (no `link_with`): its `user_id` property. */
+  userIdLink?: AnyNode;
 }
 
 /** A Management API credential the codemod cannot see. */
@@ -51,6 +59,8 @@ export interface ManagementCredentials {
   problems: CredentialProblem[];
   /** `user_id` properties of identities POST bodies that do not send `link_with`. */
   userIdLinks: AnyNode[];
+  /** Secondary accounts' ID tokens sent to account linking (`link_with`, `linkUser`'s second argument). */
+  secondaryTokens: AnyNode[];
 }
 
 const MANAGEMENT_RESOURCE = /^\/(users\/\{\}|device-credentials)(\/|$)/;
@@ -69,7 +79,7 @@ export function findManagementCredentials(
   scope: ScopeIndex,
   source: string,
 ): ManagementCredentials {
-  const found: ManagementCredentials = { sites: [], problems: [], userIdLinks: [] };
+  const found: ManagementCredentials = { sites: [], problems: [], userIdLinks: [], secondaryTokens: [] };
   const resolver = new ObjectResolver(scope);
 
   for (const { path, className } of findConstructions(j, root, findAuth0Bindings(j, root), ['Management', 'ManagementClient'])) {
@@ -90,7 +100,9 @@ export function findManagementCredentials(
     }
     const value = asNode(property.value);
     if (!value) continue;
-    found.sites.push(property.shorthand ? { token: value, shorthandProperty: property, request: node } : { token: value, request: node });
+    const host = tenantHostOf(propertyValue(options, 'domain'));
+    const site: CredentialSite = { token: value, request: node, kind: 'client', ...(host ? { host } : {}) };
+    found.sites.push(property.shorthand ? { ...site, shorthandProperty: property } : site);
   }
 
   const constants = constantInitialisers(j, root);
@@ -100,19 +112,41 @@ export function findManagementCredentials(
     if (pattern === undefined || pattern.indexOf('/api/v2/') <= 0 || !MANAGEMENT_RESOURCE.test(call.apiPath)) continue;
     const node = call.path.node as unknown as AnyNode;
     const request = describeRequest(node, call.config, scope, resolver, source);
+    const method = request.method ?? call.httpMethod;
+    let userIdLink: AnyNode | undefined;
+    if (method === 'POST' && call.apiPath === '/users/{}/identities' && request.body) {
+      const body = resolver.object(request.body);
+      const userId = body ? findProperty(body, 'user_id') : undefined;
+      const linkWith = body ? asNode(findProperty(body, 'link_with')?.value) : undefined;
+      if (linkWith) found.secondaryTokens.push(unwrapExpression(linkWith) ?? linkWith);
+      if (body && userId && !linkWith && !hasSpread(body)) {
+        found.userIdLinks.push(userId);
+        userIdLink = userId;
+      }
+    }
     if (!request.authorization) {
       found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE });
     } else {
       const token = bearerTokenOf(request.authorization);
-      if (token) found.sites.push({ token, request: node });
-      else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
+      const host = /^https?:\/\/([^/{}]+)\//.exec(pattern)?.[1];
+      if (token) {
+        found.sites.push({
+          token,
+          request: node,
+          kind: 'http',
+          ...(call.endpoint ? { endpoint: call.endpoint.id } : {}),
+          ...(host && classifyHost(host) !== 'invalid' ? { host: normaliseHost(host).toLowerCase() } : {}),
+          ...(userIdLink ? { userIdLink } : {}),
+        });
+      } else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
     }
-    const method = request.method ?? call.httpMethod;
-    if (method === 'POST' && call.apiPath === '/users/{}/identities' && request.body) {
-      const body = resolver.object(request.body);
-      const userId = body ? findProperty(body, 'user_id') : undefined;
-      if (body && userId && !findProperty(body, 'link_with') && !hasSpread(body)) found.userIdLinks.push(userId);
-    }
+  }
+
+  // auth0.js `management.linkUser(userId, secondaryIdToken, cb)`
+  for (const call of findManagementMethodCalls(j, root, findAuth0Bindings(j, root))) {
+    if (call.method !== 'linkUser') continue;
+    const secondary = unwrapExpression(((call.path.node as unknown as AnyNode).arguments as unknown[])[1]);
+    if (secondary) found.secondaryTokens.push(secondary);
   }
 
   found.problems.push(...interceptorTokenGetters(j, root, source));
@@ -125,6 +159,14 @@ export function findManagementCredentials(
     return true;
   });
   return found;
+}
+
+/** A literal tenant host (`acme.auth0.com`, also as `https://acme.auth0.com`), lower-cased. */
+function tenantHostOf(node: unknown): string | undefined {
+  const value = stringValue(unwrapExpression(node));
+  if (value === undefined) return undefined;
+  const host = value.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return classifyHost(host) === 'invalid' ? undefined : normaliseHost(host).toLowerCase();
 }
 
 /** Follows expressions to the object literal they stand for: locals bound once, `JSON.stringify(x)`, `new Headers(x)`. */

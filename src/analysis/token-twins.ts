@@ -15,6 +15,7 @@ import {
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
 import { type Binding, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
+import { type OriginFinder, SOME_LOGIN } from './origins';
 
 /**
  * Token twins (DESIGN.md "Token tracing"): for an expression that holds an ID token, the edits
@@ -47,10 +48,13 @@ export interface TwinEffects {
   /** ID-token storage keys whose reads now use the access-token key. */
   storageKeys: Set<string>;
   additions: Addition[];
+  /** Where the token comes from, as links of the migration plan (see origins.ts). */
+  origins: Set<string>;
 }
 
 export type Twin =
-  | { kind: 'access' }
+  /** Already the access token; `origins` as for `id` twins, where the codemod can tell. */
+  | { kind: 'access'; origins?: readonly string[] }
   /** `null`, `undefined`, `''`: no token at all, kept as it is (a fallback or a cleared field). */
   | { kind: 'neutral' }
   | { kind: 'id'; edits: TextEdit[]; effects: TwinEffects }
@@ -71,15 +75,16 @@ interface FieldWrite {
 }
 
 type ContainerResult =
-  | { kind: 'access' }
+  | { kind: 'access'; origins?: readonly string[] }
   | { kind: 'id'; twinField: string; effects: TwinEffects }
   | { kind: 'untraceable'; reason: string };
 
 const untraceable = (reason: string): Twin => ({ kind: 'untraceable', reason });
-const emptyEffects = (): TwinEffects => ({ storageKeys: new Set(), additions: [] });
+const emptyEffects = (): TwinEffects => ({ storageKeys: new Set(), additions: [], origins: new Set() });
 
 function mergeEffects(into: TwinEffects, from: TwinEffects): void {
   from.storageKeys.forEach((k) => into.storageKeys.add(k));
+  from.origins.forEach((o) => into.origins.add(o));
   into.additions.push(...from.additions);
 }
 
@@ -131,6 +136,8 @@ export class TokenTracer {
      * type the codemod can add a member to.
      */
     private readonly declaredType: (declaring: AnyNode) => TypeMembers | 'unextendable' | undefined = () => undefined,
+    /** Finds where login results come from; without it, twins carry no origins. */
+    private readonly origins?: OriginFinder,
   ) {}
 
   /**
@@ -183,11 +190,13 @@ export class TokenTracer {
       return undefined;
     }
     if (value === '') return { kind: 'neutral' };
-    if (value === SEED_ACCESS_TOKEN_PLACEHOLDER) return { kind: 'access' };
+    if (value === SEED_ACCESS_TOKEN_PLACEHOLDER) return { kind: 'access', origins: [SOME_LOGIN] };
     if (value === SEED_ID_TOKEN_PLACEHOLDER) {
       const [start, end] = spanOf(n as unknown as ASTNode);
       const quote = quoteOf(this.source, n as unknown as ASTNode);
-      return { kind: 'id', edits: [{ start, end, text: quoteString(SEED_ACCESS_TOKEN_PLACEHOLDER, quote) }], effects: emptyEffects() };
+      const effects = emptyEffects();
+      effects.origins.add(SOME_LOGIN);
+      return { kind: 'id', edits: [{ start, end, text: quoteString(SEED_ACCESS_TOKEN_PLACEHOLDER, quote) }], effects };
     }
     return untraceable('it is a string literal');
   }
@@ -207,7 +216,7 @@ export class TokenTracer {
 
   private storageTwin(n: AnyNode, read: NonNullable<ReturnType<typeof storageRead>>, site: AnyNode | null): Twin {
     const kind = this.storage.kindOf(read.key);
-    if (kind === 'access') return { kind: 'access' };
+    if (kind === 'access') return { kind: 'access', origins: [`storage:${read.key}`] };
     if (kind === 'ambiguous') return untraceable(`storage key '${read.key}' holds ID tokens and access tokens`);
     if (kind !== 'id') return untraceable(`storage key '${read.key}' is not known to hold an ID token`);
     const storageObject = read.form === 'getItem' ? asNode(asNode(n.callee)?.object) : asNode(n.object);
@@ -226,6 +235,8 @@ export class TokenTracer {
     }
     const effects = emptyEffects();
     effects.storageKeys.add(read.key);
+    effects.origins.add(`storage:${read.key}`);
+    effects.origins.add(`storage:${accessKey}`);
     return { kind: 'id', edits: [{ start, end, text }], effects };
   }
 
@@ -368,11 +379,13 @@ export class TokenTracer {
       const writes = this.writesOf(key, field);
       if (writes.length > 0) return this.containerTwin(key, field, writes, depth);
     }
-    if (ACCESS_FIELDS.has(field)) return { kind: 'access' };
+    if (ACCESS_FIELDS.has(field)) return { kind: 'access', origins: this.origins?.ofObject(receiver) ?? [] };
     if (!ID_FIELDS.has(field)) return { kind: 'untraceable', reason: `.${field} is not known to hold an ID or access token` };
     const foreign = this.foreignOrigin(receiver, field, at);
     if (foreign) return { kind: 'untraceable', reason: foreign };
-    return { kind: 'id', twinField: accessTwinField(field) as string, effects: emptyEffects() };
+    const effects = emptyEffects();
+    this.origins?.ofObject(receiver).forEach((origin) => effects.origins.add(origin));
+    return { kind: 'id', twinField: accessTwinField(field) as string, effects };
   }
 
   /** Why an object's ID-token field cannot be assumed to have an access-token twin, or undefined when it can. */
@@ -440,7 +453,7 @@ export class TokenTracer {
     const hasId = twins.some((t) => t.twin.kind === 'id');
     const hasAccess = twins.some((t) => t.twin.kind === 'access');
     if (hasId && hasAccess) return { kind: 'untraceable', reason: `${label} holds ID tokens and access tokens` };
-    if (hasAccess) return { kind: 'access' };
+    if (hasAccess) return { kind: 'access', origins: accessOrigins(twins.map((t) => t.twin)) };
     if (!hasId) {
       return ACCESS_FIELDS.has(field) ? { kind: 'access' } : { kind: 'untraceable', reason: `${label} is never set to a token in this file` };
     }
@@ -451,9 +464,10 @@ export class TokenTracer {
     if (twinWrites.length > 0) {
       // The file already keeps the access token beside the ID token.
       const existing = this.containerTwin(key, twinField, twinWrites, depth + 1);
-      return existing.kind === 'access'
-        ? { kind: 'id', twinField, effects: emptyEffects() }
-        : { kind: 'untraceable', reason: `${label}'s twin ${twinField} does not hold an access token` };
+      if (existing.kind !== 'access') return { kind: 'untraceable', reason: `${label}'s twin ${twinField} does not hold an access token` };
+      const effects = emptyEffects();
+      for (const { twin } of twins) if (twin.kind === 'id') twin.effects.origins.forEach((o) => effects.origins.add(o));
+      return { kind: 'id', twinField, effects };
     }
     const effects = emptyEffects();
     for (const { write, value, twin } of twins) {
@@ -538,7 +552,7 @@ export class TokenTracer {
       ids.forEach((t) => mergeEffects(effects, t.effects));
       return { kind: 'id', edits: ids.flatMap((t) => t.edits), effects };
     }
-    return hasAccess ? { kind: 'access' } : { kind: 'neutral' };
+    return hasAccess ? { kind: 'access', origins: accessOrigins(twins) } : { kind: 'neutral' };
   }
 
   /**
@@ -695,6 +709,11 @@ function returnsAccessToken(node: AnyNode): boolean {
   const callee = unwrapExpression(call.callee);
   const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
   return name !== undefined && ACCESS_TOKEN_METHODS.has(name);
+}
+
+/** Where the access tokens among `twins` come from. */
+function accessOrigins(twins: readonly Twin[]): string[] {
+  return [...new Set(twins.flatMap((t) => (t.kind === 'access' ? (t.origins ?? []) : [])))];
 }
 
 /** Offset of the comma right after `from` (skipping blanks and comments), or -1. */

@@ -76,9 +76,11 @@ export function storageRead(node: unknown): StorageRead | undefined {
 export interface StorageWrite {
   storage: 'localStorage' | 'sessionStorage';
   key: string;
+  /** The key as written: a string literal, or a constant bound to one. */
+  keyNode: AnyNode;
   value: AnyNode;
-  /** The expression statement doing the write, where a twin write can be added beside it. */
-  statement: ASTPath;
+  /** The expression statement doing the write, when it is one (a twin write can go beside it). */
+  statement?: ASTPath;
   /** The call or assignment expression itself. */
   expression: ASTPath;
 }
@@ -95,22 +97,26 @@ export function findStorageWrites(j: JSCodeshift, root: Collection): readonly St
 
 function collectStorageWrites(j: JSCodeshift, root: Collection): StorageWrite[] {
   const writes: StorageWrite[] = [];
-  const push = (expression: ASTPath, storage: StorageWrite['storage'], key: string, value: unknown): void => {
+  const push = (expression: ASTPath, storage: StorageWrite['storage'], key: string, keyNode: AnyNode, value: unknown): void => {
     const v = unwrapExpression(value);
     const statement = expression.parent?.node?.type === 'ExpressionStatement' ? (expression.parent as ASTPath) : undefined;
-    if (v && statement) writes.push({ storage, key, value: v, statement, expression });
+    if (v) writes.push({ storage, key, keyNode, value: v, ...(statement ? { statement } : {}), expression });
   };
+  let constants: ReadonlyMap<string, AnyNode> | undefined;
   nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'setItem' || !callee) return;
     const storage = storageObject(callee.object);
     const [keyArg, valueArg] = path.node.arguments as unknown[];
-    const key = stringValue(keyArg);
-    if (storage && key !== undefined) push(path, storage, key, valueArg);
+    const keyNode = unwrapExpression(keyArg);
+    // `setItem(ID_TOKEN_KEY, …)`: a constant bound to the key's literal.
+    const keyValue = keyNode?.type === 'Identifier' ? (constants ??= constantInitialisers(j, root)).get(keyNode.name as string) : keyNode;
+    const key = stringValue(keyValue);
+    if (storage && keyNode && key !== undefined) push(path, storage, key, keyNode, valueArg);
   });
   nodesOf(j, root, j.AssignmentExpression, { operator: '=' }).forEach((path) => {
     const read = storageRead(path.node.left);
-    if (read) push(path, read.storage, read.key, path.node.right);
+    if (read) push(path, read.storage, read.key, read.keyNode, path.node.right);
   });
   return writes;
 }

@@ -16,6 +16,12 @@ export interface TextEdit {
 export class EditList {
   private readonly items: TextEdit[] = [];
 
+  /**
+   * `parent`: a list this one will be absorbed into. Its edits count for `canAdd` and conflicts,
+   * so work done on a scratch list can be kept or dropped as a whole.
+   */
+  constructor(private readonly parent?: EditList) {}
+
   get size(): number {
     return this.items.length;
   }
@@ -26,7 +32,12 @@ export class EditList {
 
   /** True when [start, end) touches no existing replacement (insertions at the same offset may coexist). */
   canAdd(start: number, end: number): boolean {
-    return this.items.every((e) => !overlaps(e, { start, end, text: '' }));
+    return this.items.every((e) => !overlaps(e, { start, end, text: '' })) && (this.parent?.canAdd(start, end) ?? true);
+  }
+
+  /** True when this list (or its parent) already holds exactly this edit. */
+  includes(start: number, end: number, text: string): boolean {
+    return this.items.some((e) => e.start === start && e.end === end && e.text === text) || (this.parent?.includes(start, end, text) ?? false);
   }
 
   replace(start: number, end: number, text: string): void {
@@ -66,6 +77,22 @@ export class EditList {
       else if (e.start < offset && offset < e.end) return this.mapOffset(e.start);
     }
     return offset + shift;
+  }
+
+  /**
+   * The inverse of `mapOffset`: where an offset of `applyTo`'s result was in the source the edits
+   * were made against. An offset inside inserted or replacing text maps to where that edit starts.
+   */
+  mapBack(offset: number): number {
+    let shift = 0;
+    for (const e of [...this.items].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const newStart = e.start + shift;
+      const newEnd = newStart + e.text.length;
+      if (offset < newStart) break;
+      if (offset < newEnd) return e.start;
+      shift += e.text.length - (e.end - e.start);
+    }
+    return offset - shift;
   }
 
   /** Applies the edits to the source they were made against. Insertions at one offset keep their order. */

@@ -1,13 +1,14 @@
 import type { FindingCode, TransformId } from '../types';
 import type { FileError, FileStatus, RunReport, RunTotals } from '../runner/types';
 import { unifiedDiff } from './diff';
+import type { FlowSummary } from '../plan/types';
 import { type FindingSeverity, severityOf } from '../catalog/findings';
 
 /** The `--json` report, version 1. Its keys are a contract (DESIGN.md); add, never rename. */
 export interface JsonReportV1 {
   version: 1;
   totals: RunTotals;
-  packages: { path: string; scopes: string[]; endpoints: string[] }[];
+  packages: { path: string; scopes: string[]; endpoints: string[]; flows: FlowSummary[] }[];
   files: JsonFileV1[];
 }
 
@@ -42,7 +43,7 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
   return {
     version: 1,
     totals: { ...report.totals },
-    packages: report.packages.map((p) => ({ path: p.path, scopes: [...p.scopes], endpoints: [...p.endpoints] })),
+    packages: report.packages.map((p) => ({ path: p.path, scopes: [...p.scopes], endpoints: [...p.endpoints], flows: [...p.flows] })),
     files: report.files.map((file) => ({
       path: file.path,
       status: file.status,

@@ -1,9 +1,10 @@
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import { collectFileFacts, type FileFacts, unionFileFacts, withFileFacts } from '../analysis/facts';
 import { parseSource } from '../ast/parse';
-import { runTransforms } from '../transform-kit';
+import { runTransforms, type SiteAnswer } from '../transform-kit';
+import type { SiteDecision, SiteFact } from '../plan/types';
 import type { Finding, PackageFacts, TransformId, TransformModule, TransformOptions } from '../types';
-import { selectTransforms } from '../../transforms/index';
+import { selectTransforms, TRANSFORMS } from '../../transforms/index';
 import { ContainerParseError, extractScriptBlocks, spliceScriptBlocks, toContainerPosition, type ScriptBlock } from './containers';
 import { type FactField, recordingFacts } from './fact-reads';
 import { restoreShape } from './fidelity';
@@ -24,8 +25,7 @@ export interface ProcessRequest {
   source: string;
   /**
    * The package's facts as known when the file is handed out: with the file's own facts added,
-   * what it is transformed with right away (see fact-reads.ts). Null for a file read only for its
-   * package's facts.
+   * what it is transformed with right away (see fact-reads.ts). Null only before it is handed out.
    */
   guess: PackageFacts | null;
 }
@@ -39,6 +39,10 @@ export interface TransformOutcome {
   /** set when a transform threw */
   error: FileError | null;
   reads: FactField[];
+  /** the file's flow sites, for its package's migration plan */
+  sites: SiteFact[];
+  /** the decision each site acted on (every site acts in a first run) */
+  answers: Record<string, SiteAnswer>;
 }
 
 export interface ProcessResult {
@@ -55,6 +59,11 @@ export interface TransformRequest {
   filePath: string;
   source: string;
   packageFacts: PackageFacts;
+  /**
+   * The plan's decision for each of the file's sites (a site missing here is left alone). Absent
+   * to find the file's sites again with the final facts, every site acting.
+   */
+  decisions?: Record<string, SiteDecision>;
 }
 
 export interface TransformResult {
@@ -64,6 +73,8 @@ export interface TransformResult {
   findings: Finding[];
   changedBy: TransformId[];
   error: FileError | null;
+  sites: SiteFact[];
+  answers: Record<string, SiteAnswer>;
 }
 
 const BOM = '\uFEFF';
@@ -113,6 +124,8 @@ interface ParsedFile {
  */
 export class Engine {
   private readonly modules: readonly TransformModule[];
+  /** Every transform: their flow sites make up the plan even when only some of them write. */
+  private readonly allModules: readonly TransformModule[];
 
   constructor(
     selection: string,
@@ -120,6 +133,7 @@ export class Engine {
     modules?: readonly TransformModule[],
   ) {
     this.modules = modules ?? selectTransforms(selection);
+    this.allModules = modules ?? TRANSFORMS;
   }
 
   /** Parses a file, reads its facts and, given a guess of its package's facts, transforms it. */
@@ -140,34 +154,44 @@ export class Engine {
     if (request.guess === null) return { id: request.id, facts, error: null, transform: null };
     const reads = new Set<FactField>();
     const known = withFileFacts(request.guess, facts, this.options.scopeMode);
-    const outcome = this.transformCatching(parsed, recordingFacts(known, reads));
+    const outcome = this.transformCatching(parsed, recordingFacts(known, reads), undefined);
     return { id: request.id, facts, error: null, transform: { ...outcome, reads: [...reads] } };
   }
 
-  /** Parses a file again and transforms it with its package's final facts. */
+  /** Parses a file again and transforms it with its package's final facts (and plan decisions). */
   transform(request: TransformRequest): TransformResult {
     let parsed: ParsedFile;
     try {
       parsed = parseFile(request.filePath, request.source);
     } catch (error) {
-      return { id: request.id, output: null, findings: [], changedBy: [], error: toFileError(error) };
+      return { id: request.id, output: null, findings: [], changedBy: [], error: toFileError(error), sites: [], answers: {} };
     }
-    return { id: request.id, ...this.transformCatching(parsed, request.packageFacts) };
+    return { id: request.id, ...this.transformCatching(parsed, request.packageFacts, request.decisions) };
   }
 
-  private transformCatching(parsed: ParsedFile, packageFacts: PackageFacts): Omit<TransformResult, 'id'> {
+  private transformCatching(
+    parsed: ParsedFile,
+    packageFacts: PackageFacts,
+    decisions: Record<string, SiteDecision> | undefined,
+  ): Omit<TransformResult, 'id'> {
     try {
-      return { ...this.transformParsed(parsed, packageFacts), error: null };
+      return { ...this.transformParsed(parsed, packageFacts, decisions), error: null };
     } catch (error) {
-      return { output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` } };
+      return { output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` }, sites: [], answers: {} };
     }
   }
 
-  private transformParsed(parsed: ParsedFile, packageFacts: PackageFacts): Omit<TransformResult, 'id' | 'error'> {
+  private transformParsed(
+    parsed: ParsedFile,
+    packageFacts: PackageFacts,
+    decisions: Record<string, SiteDecision> | undefined,
+  ): Omit<TransformResult, 'id' | 'error'> {
     const findings: Finding[] = [];
     const changedBy = new Set<TransformId>();
     const outputs: (string | null)[] = [];
-    for (const unit of parsed.units) {
+    const sites: SiteFact[] = [];
+    const answers: Record<string, SiteAnswer> = {};
+    parsed.units.forEach((unit, index) => {
       const result = runTransforms({
         j: unit.j,
         parse: (text) => parseSource(unit.j, unit.parser, text),
@@ -175,15 +199,20 @@ export class Engine {
         source: unit.text,
         root: unit.root,
         modules: this.modules,
+        allModules: this.allModules,
         options: this.options,
         packageFacts,
+        unit: index,
+        ...(decisions ? { decisions: (key: string) => decisions[key] ?? LEAVE_ALONE } : {}),
       });
       outputs.push(result.output);
       result.changedBy.forEach((id) => changedBy.add(id));
-      for (const finding of result.findings) {
-        findings.push(unit.block ? { ...finding, ...toContainerPosition(unit.block, finding.line, finding.column) } : finding);
-      }
-    }
+      const place = <T extends { line: number; column: number }>(item: T): T =>
+        unit.block ? { ...item, ...toContainerPosition(unit.block, item.line, item.column) } : item;
+      for (const finding of result.findings) findings.push(place(finding));
+      for (const site of result.sites) sites.push(place(site));
+      Object.assign(answers, result.answers);
+    });
     const changed = outputs.some((output) => output !== null);
     let output: string | null = null;
     if (changed) {
@@ -197,9 +226,14 @@ export class Engine {
       output,
       findings,
       changedBy: this.modules.map((m) => m.meta.id).filter((id) => changedBy.has(id)),
+      sites,
+      answers,
     };
   }
 }
+
+/** A site the plan has no decision for (none of its flows needs it) is left as it is. */
+const LEAVE_ALONE: SiteDecision = { act: false, scopes: [] };
 
 function parseFile(filePath: string, source: string): ParsedFile {
   const blocks = extractScriptBlocks(filePath, source);

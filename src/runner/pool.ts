@@ -182,7 +182,7 @@ class Pool implements Processor {
       reply: (reply) => {
         if (reply.type === 'transformed') onResult(reply.result);
       },
-      failure: (id, message) => onResult({ id, output: null, findings: [], changedBy: [], error: { message } }),
+      failure: (id, message) => onResult({ id, output: null, findings: [], changedBy: [], error: { message }, sites: [], answers: {} }),
       signal,
     });
   }

@@ -9,6 +9,9 @@ import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relative
 import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
 import { readsAgree } from './fact-reads';
 import { orderForFacts } from './schedule';
+import { answersAgree } from '../transform-kit';
+import { buildPackagePlan, type PackagePlan } from '../plan/plan';
+import type { PackageSite, SiteDecision } from '../plan/types';
 import { gitDirtyPaths, gitTopLevel } from './git';
 import { PackageIndex } from './packages';
 import { passesPrefilter } from './quick-filter';
@@ -137,7 +140,7 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Stopped before the package scan finished, the scopes are unknown: better none than wrong ones.
   const scanned = results.packageFacts.size > 0;
-  report.packages = scanned ? summarisePackages(options, packages, work, results.packageFacts, cwd) : [];
+  report.packages = scanned ? summarisePackages(packages, work, results.packageFacts, results.plans, cwd) : [];
 
   if (options.mode === 'write' && !report.interrupted) await writeChanges(options, report, listener);
   if (report.interrupted && options.mode === 'write') {
@@ -244,16 +247,22 @@ interface ProcessResults {
   scans: Map<number, ProcessResult>;
   transforms: Map<number, TransformResult>;
   packageFacts: Map<string, PackageFacts>;
-  /** candidates parsed a second time (see fact-reads.ts) */
+  plans: Map<string, PackagePlan>;
+  /** candidates parsed a second (or third) time (see fact-reads.ts and the plan) */
   reparsed: number;
   interrupted: boolean;
 }
 
+/** What a first run of a file found: its result, and the sites and decisions it was built on. */
+type Speculation = Pick<TransformResult, 'output' | 'findings' | 'changedBy' | 'error' | 'sites' | 'answers'>;
+
 /**
  * Parses every file once, reading its facts and transforming it with its package's facts as
- * known at that moment; then, with each package's final facts, keeps every result whose facts
- * read are unchanged and transforms the rest again (see fact-reads.ts). The results equal a
- * scan of every package followed by a transform of every file.
+ * known at that moment, every flow site acting; a file whose result depended on facts that
+ * changed later is run again with the final facts (see fact-reads.ts). Then each package's
+ * migration plan is built from the sites of all its files, and every file whose sites the plan
+ * decides otherwise than the first run assumed is run again with the plan's decisions. The
+ * results equal a scan of every package, a plan, and a transform of every file by the plan.
  */
 async function scanAndTransform(
   options: RunOptions,
@@ -266,6 +275,7 @@ async function scanAndTransform(
   const scans = new Map<number, ProcessResult>();
   const transforms = new Map<number, TransformResult>();
   const packageFacts = new Map<string, PackageFacts>();
+  const plans = new Map<string, PackagePlan>();
   const place = new Map<number, { pkg: PackageWork; index: number; candidate: Candidate }>();
   const requests: ProcessRequest[] = [];
   const mode = options.transformOptions.scopeMode;
@@ -277,7 +287,7 @@ async function scanAndTransform(
       if (candidate.readError === null) requests.push({ id: candidate.id, filePath: candidate.path, source: candidate.text, guess: null });
     });
   }
-  const results: ProcessResults = { scans, transforms, packageFacts, reparsed: 0, interrupted: false };
+  const results: ProcessResults = { scans, transforms, packageFacts, plans, reparsed: 0, interrupted: false };
   const ordered = orderForFacts(requests, (request) => request.source);
   const signal = options.signal;
   const aborted = (): boolean => signal?.aborted === true;
@@ -286,7 +296,6 @@ async function scanAndTransform(
   const isTarget = new Set(targets.map((c) => c.id));
   const guesses = new Map<number, PackageFacts>();
   const prepare = (request: ProcessRequest): ProcessRequest => {
-    if (!isTarget.has(request.id)) return request;
     const pkg = (place.get(request.id) as { pkg: PackageWork }).pkg;
     pkg.known ??= factsOf(pkg);
     guesses.set(request.id, pkg.known);
@@ -319,33 +328,78 @@ async function scanAndTransform(
     if (aborted()) return { ...results, interrupted: true };
 
     for (const pkg of work.values()) packageFacts.set(pkg.dir, factsOf(pkg));
-    const again: TransformRequest[] = [];
-    for (const candidate of targets) {
-      const scan = scans.get(candidate.id);
-      if (!scan || scan.error !== null) continue;
-      const final = packageFacts.get(candidate.packageDir) as PackageFacts;
-      const guess = guesses.get(candidate.id);
-      const known = guess && scan.facts ? withFileFacts(guess, scan.facts, mode) : undefined;
-      if (scan.transform && known && readsAgree(scan.transform.reads, known, final)) {
-        const { output, findings, changedBy, error } = scan.transform;
-        transforms.set(candidate.id, { id: candidate.id, output, findings, changedBy, error });
-      } else {
-        again.push({ id: candidate.id, filePath: candidate.path, source: candidate.text, packageFacts: final });
-      }
-    }
-    results.reparsed = again.length;
-    if (again.length > 0) {
-      let done = 0;
+    const finalFacts = (id: number): PackageFacts => packageFacts.get((place.get(id) as { pkg: PackageWork }).pkg.dir) as PackageFacts;
+    const parsedAgain = new Set<number>();
+    let done = 0;
+    const again = async (phase: TransformRequest[], onResult: (result: TransformResult) => void): Promise<void> => {
+      if (phase.length === 0) return;
       listener({ type: 'phase', phase: 'transform' });
+      phase.forEach((request) => parsedAgain.add(request.id));
       await processor.transform(
-        again,
+        phase,
         (result) => {
-          transforms.set(result.id, result);
-          listener({ type: 'progress', phase: 'transform', done: ++done, total: again.length });
+          onResult(result);
+          listener({ type: 'progress', phase: 'transform', done: ++done, total: phase.length });
         },
         signal,
       );
+      done = 0;
+    };
+
+    // 1. A first run that read facts which changed since is run again, for its sites.
+    const speculations = new Map<number, Speculation>();
+    const stale: TransformRequest[] = [];
+    for (const [id, { candidate }] of place) {
+      const scan = scans.get(id);
+      if (!scan || scan.error !== null || !scan.transform) continue;
+      const guess = guesses.get(id);
+      const known = guess && scan.facts ? withFileFacts(guess, scan.facts, mode) : undefined;
+      if (known && readsAgree(scan.transform.reads, known, finalFacts(id))) speculations.set(id, scan.transform);
+      else stale.push({ id, filePath: candidate.path, source: candidate.text, packageFacts: finalFacts(id) });
     }
+    await again(stale, (result) => speculations.set(result.id, result));
+    if (aborted()) return { ...results, interrupted: true };
+
+    // 2. Each package's plan, from the sites of all of its files.
+    const selected = (options.modules ?? selectTransforms(options.transform)).map((m) => m.meta.id);
+    for (const pkg of work.values()) {
+      const sites: PackageSite[] = [];
+      for (const candidate of [...pkg.targets, ...pkg.context]) {
+        for (const site of speculations.get(candidate.id)?.sites ?? []) sites.push({ ...site, file: candidate.path });
+      }
+      const facts = packageFacts.get(pkg.dir) as PackageFacts;
+      plans.set(pkg.dir, buildPackagePlan({ sites, methodEndpoints: facts.methodEndpoints ?? [], options: options.transformOptions, selected, packageScan: true }));
+    }
+
+    // 3. A target whose first run acted otherwise than its plan decides is run by the plan.
+    const byPlan: TransformRequest[] = [];
+    for (const candidate of targets) {
+      const speculation = speculations.get(candidate.id);
+      if (!speculation) continue;
+      const plan = plans.get(candidate.packageDir) as PackagePlan;
+      const decide = (key: string): SiteDecision => plan.decision(candidate.path, key);
+      if (answersAgree(speculation.answers, decide)) {
+        transforms.set(candidate.id, { id: candidate.id, ...speculation });
+        continue;
+      }
+      const decisions: Record<string, SiteDecision> = {};
+      for (const site of speculation.sites) decisions[site.key] = decide(site.key);
+      byPlan.push({ id: candidate.id, filePath: candidate.path, source: candidate.text, packageFacts: finalFacts(candidate.id), decisions });
+    }
+    await again(byPlan, (result) => transforms.set(result.id, result));
+
+    // 4. Notes about the flows that are migrated (or already were).
+    for (const candidate of targets) {
+      const result = transforms.get(candidate.id);
+      const plan = plans.get(candidate.packageDir);
+      if (!result || !plan) continue;
+      const notes = plan.notes.filter((note) => note.file === candidate.path && selected.includes(note.transform));
+      if (notes.length === 0) continue;
+      result.findings = [...result.findings, ...notes.map(({ code, transform, line, column, message }) => ({ code, transform, line, column, message }))].sort(
+        (a, b) => a.line - b.line || a.column - b.column,
+      );
+    }
+    results.reparsed = [...parsedAgain].filter((id) => isTarget.has(id)).length;
   } finally {
     await processor.close();
   }
@@ -379,20 +433,22 @@ function toFileResult(candidate: Candidate, scan: ProcessResult | undefined, tra
 }
 
 function summarisePackages(
-  options: RunOptions,
   index: PackageIndex,
   work: Map<string, PackageWork>,
   facts: Map<string, PackageFacts>,
+  plans: Map<string, PackagePlan>,
   cwd: string,
 ): PackageSummary[] {
   const summaries: PackageSummary[] = [];
   for (const pkg of work.values()) {
     const merged = facts.get(pkg.dir);
+    const plan = plans.get(pkg.dir);
     summaries.push({
       path: relativePosix(cwd, pkg.dir),
-      scopes: options.transformOptions.scopes ?? merged?.scopes ?? [],
+      scopes: plan?.scopes ?? [],
       endpoints: merged?.endpoints ?? [],
       versions: merged?.versions ?? index.versionsOf(pkg.dir),
+      flows: plan?.flows ?? [],
     });
   }
   return summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

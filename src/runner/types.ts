@@ -1,4 +1,5 @@
 import type { Finding, PackageFacts, TransformId, TransformModule, TransformOptions } from '../types';
+import type { FlowSummary } from '../plan/types';
 
 /** What a run does with the files it would change. */
 export type RunMode =
@@ -101,6 +102,8 @@ export interface PackageSummary {
   scopes: readonly string[];
   endpoints: readonly string[];
   versions: PackageFacts['versions'];
+  /** The package's token flows and what became of each (see src/plan). */
+  flows: readonly FlowSummary[];
 }
 
 export interface RunTotals {

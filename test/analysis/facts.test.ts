@@ -79,8 +79,8 @@ describe('collectFileFacts', () => {
 
 describe('mergePackageFacts', () => {
   it('unions endpoints and gives scopes in catalog order per mode', () => {
-    const a = { endpoints: ['PATCH /api/v2/users/{id}'], storage: { idTokenKeys: ['id_token'], accessTokenKeys: [], managementTokenKeys: [] } };
-    const b = { endpoints: ['GET /api/v2/users/{id}', 'POST /api/v2/users/{id}/identities'], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] } };
+    const a = { endpoints: ['PATCH /api/v2/users/{id}'], methodEndpoints: [], storage: { idTokenKeys: ['id_token'], accessTokenKeys: [], managementTokenKeys: [] } };
+    const b = { endpoints: ['GET /api/v2/users/{id}', 'POST /api/v2/users/{id}/identities'], methodEndpoints: [], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] } };
     expect(mergePackageFacts('web', [a, b], 'current-user').scopes).toEqual([
       'read:current_user',
       'update:current_user_identities',

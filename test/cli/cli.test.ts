@@ -21,7 +21,9 @@ function environment(cwd: string, options: { tty?: boolean; env?: NodeJS.Process
 }
 
 const APP = {
-  'src/auth.js': "export const w = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'c', scope: 'openid', responseType: 'id_token' });\n",
+  'src/auth.js':
+    "export const w = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'c', scope: 'openid', responseType: 'id_token' });\n" +
+    "w.parseHash((err, r) => {\n  localStorage.setItem('id_token', r.idToken);\n});\n",
   'src/profile.js': "export const p = (id, cb) => new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser(id, cb);\n",
 };
 

@@ -162,8 +162,12 @@ describe('single app (the migration guide’s example)', () => {
     expect(report.version).toBe(1);
     // profile.js goes first (it calls the Management API) and reads the stored token keys, which
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 1 });
-    expect(report.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
+    // The browser login now asks for the Management API audience: users will be asked to consent.
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 1, reparsed: 1 });
+    expect(report.packages).toMatchObject([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
+    expect(report.packages[0].flows.map((f) => [f.status, f.scopes, f.sites.map((s) => `${s.file}:${s.role}`)])).toEqual([
+      ['migrate', ['read:current_user'], ['src/auth.js:producer', 'src/auth.js:producer', 'src/auth.js:carrier', 'src/profile.js:consumer']],
+    ]);
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth).toMatchObject({ status: 'changed', transforms: ['webauth-config', 'management-token'], error: null });
     expect(auth?.patch).toContain('+++ b/src/auth.js');
@@ -200,13 +204,14 @@ describe('monorepo', () => {
     const result = cli(dir, '--json');
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
-    expect(report.packages).toEqual([
-      { path: 'packages/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'] },
-      { path: 'packages/site', scopes: [], endpoints: [] },
+    expect(report.packages.map(({ path, scopes, endpoints, flows }) => ({ path, scopes, endpoints, flows: flows.map((f) => f.status) }))).toEqual([
+      { path: 'packages/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'], flows: ['migrate'] },
+      { path: 'packages/site', scopes: [], endpoints: [], flows: ['out-of-scope'] },
       {
         path: 'packages/web',
         scopes: ['read:current_user', 'update:current_user_metadata'],
         endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'],
+        flows: ['migrate'],
       },
     ]);
     expect(modifiedFiles(dir).filter((f) => f.startsWith('packages/site/'))).toEqual([]);

@@ -122,7 +122,10 @@ describe('scripts/get-token.js against the emulated tenant', () => {
       expect(tenant.issued).toHaveLength(1);
       const [token] = tenant.issued;
       expect(token).toMatchObject({ grant: 'password', clientId: SCRIPT_CLIENT_ID, audience: MANAGEMENT_AUDIENCE, idToken: true });
-      expect(managementScopes(token.scopes)).toEqual([...pkg.scopes].sort());
+      // The script's own flow: its token request and its one call, whatever the app beside it needs.
+      const flow = pkg.flows.find((f) => f.sites.some((site) => site.file.endsWith('scripts/get-token.js')));
+      expect(flow?.status).toBe('migrate');
+      expect(managementScopes(token.scopes)).toEqual([...(flow?.scopes ?? [])].sort());
 
       expect(tenant.managementLog).toEqual([
         {

@@ -21,6 +21,14 @@ const INPUTS = readdirSync(DIR)
 
 const outputOf = (name: string, ext: string): string => readFileSync(path.join(DIR, `${name}.output.${ext}`), 'utf8');
 
+/** Where the app stores the ID token the cases read: the other end of their flows. */
+const STORE = {
+  rel: 'src/store.js',
+  input: "/* global auth0, webAuth, localStorage */\nwebAuth.parseHash(function (err, authResult) {\n  localStorage.setItem('id_token', authResult.idToken);\n});\n",
+  output:
+    "/* global auth0, webAuth, localStorage */\nwebAuth.parseHash(function (err, authResult) {\n  localStorage.setItem('id_token', authResult.idToken);\n  localStorage.setItem('access_token', authResult.accessToken);\n});\n",
+};
+
 /** Files no parser accepts, with the position of the first error in the file (the container's line for .vue). */
 const BROKEN: Record<string, string> = {
   'src/broken.js': '5:3 Unexpected token, expected ","',
@@ -33,16 +41,17 @@ afterAll(removeTempDirs);
 describe('parser choice through the CLI', () => {
   it('migrates every file kind with its parser or the fallback, and reports the unparsable ones with line and column', () => {
     expect(INPUTS.map((i) => i.ext).sort()).toEqual(['cjs', 'js', 'js', 'js', 'js', 'jsx', 'mjs', 'ts', 'ts', 'tsx', 'vue']);
-    const files: Record<string, string> = { 'package.json': '{ "name": "parsers" }\n' };
+    const files: Record<string, string> = { 'package.json': '{ "name": "parsers" }\n', [STORE.rel]: STORE.input };
     for (const i of INPUTS) files[i.rel] = i.input;
     const repo = makeRepo(files, 'amc-parsers-');
 
     const result = cli(repo, '--json');
     expect(result.code, result.stderr).toBe(2);
     const report = jsonReport(result);
-    expect(report.totals).toMatchObject({ candidates: INPUTS.length, changed: INPUTS.length - 2, errors: 2 });
+    expect(report.totals).toMatchObject({ candidates: INPUTS.length + 1, changed: INPUTS.length - 1, errors: 2 });
 
     const tree = readTree(repo);
+    expect(tree[STORE.rel]).toBe(STORE.output);
     for (const i of INPUTS) {
       const file = report.files.find((f) => f.path === i.rel);
       if (i.name === 'broken') {

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { parseSource } from '../../src/ast/parse';
 import { parserForPath } from '../../src/runner/parser';
-import { readTransformOptions, runTransforms, type RunResult } from '../../src/transform-kit';
+import { readTransformOptions, runFileWithPlan, type RunResult } from '../../src/transform-kit';
+import { TRANSFORMS } from '../../transforms/index';
 import type { PackageFacts, TransformModule } from '../../src/types';
+import type { PackageSite } from '../../src/plan/types';
 
 export const FIXTURE_ROOT = join(__dirname, '..', '..', '__testfixtures__');
 
@@ -67,25 +69,61 @@ export function orphanFixtureFiles(transformId: string): string[] {
   });
 }
 
-/** Runs modules on a fixture's text the way the runner does (parser from the extension). */
+/**
+ * A fixture's `packageFacts` stand for the package's other files: an ordinary app whose login
+ * can be migrated, which stores its ID token under the `idTokenKeys` and calls the Management API
+ * (`endpoints`) with a token from some login of the package. The plan sees them as one site of
+ * each kind, unless the facts list the other files' sites themselves.
+ */
+function withOtherFiles(facts: PackageFacts | undefined): PackageFacts | undefined {
+  if (!facts || facts.sites) return facts;
+  const elsewhere = (role: PackageSite['role'], transform: PackageSite['transform'], links: string[], index: number): PackageSite => ({
+    file: 'elsewhere.js',
+    key: `0:${transform}:${role}:${index}`,
+    role,
+    transform,
+    line: index + 1,
+    column: 1,
+    links,
+    outcome: 'edit',
+    ...(role === 'consumer' ? { client: true } : {}),
+  });
+  const sites: PackageSite[] = [elsewhere('producer', 'webauth-config', [], 0)];
+  const readKeys = facts.storage.managementTokenKeys.map((key) => `storage:${key}`);
+  if (facts.endpoints.length > 0) sites.push(elsewhere('consumer', 'management-token', ['login:*', ...readKeys], 1));
+  facts.storage.idTokenKeys.forEach((key, i) => sites.push(elsewhere('carrier', 'management-token', [`storage:${key}`, 'login:*'], 2 + i)));
+  return { ...facts, methodEndpoints: facts.methodEndpoints ?? facts.endpoints, sites };
+}
+
+/**
+ * Runs modules on a fixture's text the way the runner does (parser from the extension), as their
+ * share of an `all` run: the plan counts on every transform, and only these modules' edits and
+ * findings are kept.
+ */
 export function runOnSource(
   modules: readonly TransformModule[],
   filePath: string,
   source: string,
   options: Record<string, unknown> = {},
   packageFacts?: PackageFacts,
+  /** `alone`: as stock jscodeshift runs one transform, counting on no other transform's edits. */
+  how: { alone?: boolean } = {},
 ): RunResult {
   const parser = parserForPath(filePath, source);
+  const ids = new Set(modules.map((m) => m.meta.id));
   const j = jscodeshift.withParser(parser);
-  return runTransforms({
+  const result = runFileWithPlan({
     j,
     parse: (text) => parseSource(j, parser, text),
     filePath,
     source,
     modules,
+    allModules: TRANSFORMS,
+    planSelection: how.alone ? modules.map((m) => m.meta.id) : TRANSFORMS.map((m) => m.meta.id),
     options: readTransformOptions(options),
-    packageFacts,
+    packageFacts: withOtherFiles(packageFacts),
   });
+  return { ...result, findings: result.findings.filter((f) => ids.has(f.transform)) };
 }
 
 /** Throws when the text does not parse with the parser its extension implies. */

@@ -3,8 +3,12 @@ import { transformModule } from '../../transforms/management-token';
 import type { PackageFacts } from '../../src/types';
 import { runOnSource } from '../helpers/fixtures';
 
-/** Runs the transform alone; returns the new text (or the input when unchanged) and the findings as `code@line`. */
-function run(source: string, file = 'case.js', options: Record<string, unknown> = {}, packageFacts?: PackageFacts) {
+/**
+ * Runs the transform alone; returns the new text (or the input when unchanged) and the findings as
+ * `code@line`. These cases show only the Management API side of a flow: `--scopes` says, as a
+ * user of stock jscodeshift would, that the package's login is migrated too.
+ */
+function run(source: string, file = 'case.js', options: Record<string, unknown> = { scopes: 'read:current_user' }, packageFacts?: PackageFacts) {
   const result = runOnSource([transformModule], file, source, options, packageFacts);
   return { output: result.output ?? source, changed: result.output !== null, findings: result.findings.map((f) => `${f.code}@${f.line}`) };
 }

@@ -35,7 +35,7 @@ function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunRep
     transform: 'all',
     totals,
     skipped: emptySkipCounts(),
-    packages: [{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], versions: {} }],
+    packages: [{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], versions: {}, flows: [] }],
     files,
     interrupted: false,
     refusedDirty: [],
@@ -79,7 +79,7 @@ describe('toJsonReport', () => {
     expect(Object.keys(json)).toEqual(['version', 'totals', 'packages', 'files']);
     expect(json.version).toBe(1);
     expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'notes', 'reparsed']);
-    expect(json.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
+    expect(json.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], flows: [] }]);
     expect(json.files[0]).toEqual({
       path: 'src/a.js',
       status: 'changed',
@@ -119,7 +119,7 @@ describe('text summary', () => {
   });
 
   it('says which packages are left alone', () => {
-    const text = formatSummary(report([file({})], { packages: [{ path: 'packages/site', scopes: [], endpoints: [], versions: {} }] }), plain);
+    const text = formatSummary(report([file({})], { packages: [{ path: 'packages/site', scopes: [], endpoints: [], versions: {}, flows: [] }] }), plain);
     expect(text).toContain('packages/site  none (no Management API call; left alone)');
   });
 
@@ -135,9 +135,9 @@ describe('text summary', () => {
       report([changed], {
         mode: 'write',
         packages: [
-          { path: 'packages/web', scopes: ['read:current_user', 'update:current_user_metadata'], endpoints: [], versions: {} },
-          { path: 'packages/admin', scopes: ['read:users'], endpoints: [], versions: {} },
-          { path: 'packages/site', scopes: [], endpoints: [], versions: {} },
+          { path: 'packages/web', scopes: ['read:current_user', 'update:current_user_metadata'], endpoints: [], versions: {}, flows: [] },
+          { path: 'packages/admin', scopes: ['read:users'], endpoints: [], versions: {}, flows: [] },
+          { path: 'packages/site', scopes: [], endpoints: [], versions: {}, flows: [] },
         ],
       }),
       plain,

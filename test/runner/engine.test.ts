@@ -26,10 +26,11 @@ describe('Engine', () => {
     expect(result.error).toBeNull();
     expect(result.facts).toEqual({
       endpoints: ['GET /api/v2/users/{id}'],
+      methodEndpoints: ['GET /api/v2/users/{id}'],
       tenantHosts: ['acme.auth0.com'],
       storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] },
     });
-    // The guess knew no scopes; the file's own call supplies read:current_user.
+    // A first run: every flow site acts. The guess knew no scopes; the file's own call supplies read:current_user.
     expect(result.transform?.output).toBe(
       source
         .replace("responseType: 'id_token', scope: 'openid'", "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'")
@@ -37,6 +38,22 @@ describe('Engine', () => {
     );
     expect(result.transform?.findings).toEqual([]);
     expect(result.transform?.reads).toContain('scopes');
+    // And it names its sites for the package's plan: the login and the Management API client.
+    expect(result.transform?.sites.map((s) => [s.line, s.role, s.transform, s.outcome])).toEqual([
+      [1, 'producer', 'webauth-config', 'edit'],
+      [2, 'consumer', 'management-token', 'edit'],
+    ]);
+  });
+
+  it('leaves a site alone where the plan decides so, and acts where it decides so', () => {
+    const engine = new Engine('all', readTransformOptions({}), TRANSFORMS);
+    const source = "new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser(u, cb);\n";
+    const first = engine.process({ id: 1, filePath: 'a.js', source, guess: EMPTY_FACTS });
+    const [consumer] = first.transform?.sites ?? [];
+    const held = engine.transform({ id: 1, filePath: 'a.js', source, packageFacts: EMPTY_FACTS, decisions: {} });
+    expect(held.output).toBeNull();
+    const acted = engine.transform({ id: 1, filePath: 'a.js', source, packageFacts: EMPTY_FACTS, decisions: { [consumer.key]: { act: true, scopes: [] } } });
+    expect(acted.output).toBe(source.replace('id_token', 'access_token'));
   });
 
   it('only scans a file given no guess', () => {
@@ -46,7 +63,7 @@ describe('Engine', () => {
       id: 1,
       error: null,
       transform: null,
-      facts: { endpoints: [], tenantHosts: [], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] } },
+      facts: { endpoints: [], methodEndpoints: [], tenantHosts: [], storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: [] } },
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TRANSFORMS } from '../../transforms/index';
 import { transformModule } from '../../transforms/token-request';
 import { runOnSource } from '../helpers/fixtures';
 
@@ -26,10 +27,13 @@ describe('token-request transform', () => {
     );
   });
 
-  it('infers any-user scopes from the file’s own calls', () => {
+  it('never asks for any-user scopes in a password grant: Auth0 drops them from a user’s token', () => {
     const source =
-      "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', scope: 'openid' });\nnew auth0.Management({ domain: 'a.auth0.com', token: t }).patchUserMetadata(id, {}, cb);\n";
-    expect(run(source, { scopeMode: 'any-user' }).output).toContain("scope: 'openid update:users'");
+      "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', scope: 'openid' }).then((r) =>\n  new auth0.Management({ domain: 'a.auth0.com', token: r.id_token }).patchUserMetadata(id, {}, cb));\n";
+    const result = runOnSource(TRANSFORMS, 'case.js', source, { scopeMode: 'any-user' });
+    expect(result.output).toBeNull();
+    expect(result.findings.map((f) => `${f.line} ${f.code}`)).toEqual(['2 backend-only-endpoint']);
+    expect(runOnSource(TRANSFORMS, 'case.js', source, {}).output).toContain("scope: 'openid update:current_user_metadata'");
   });
 
   it('edits a body shared by two requests once', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { severityOf } from '../../src/catalog/findings';
 import type { PackageFacts } from '../../src/types';
 import { transformModule } from '../../transforms/webauth-config';
 import { runOnSource } from '../helpers/fixtures';
 
-const GET_USER = "\nnew auth0.Management({ domain: 'acme.auth0.com', token: t }).getUser(id, cb);\n";
+const GET_USER = "\nwebAuth.parseHash((err, r) => new auth0.Management({ domain: 'acme.auth0.com', token: r.idToken }).getUser(id, cb));\n";
 
 function run(source: string, options: Record<string, unknown> = {}, file = 'app.js', packageFacts?: PackageFacts) {
   const result = runOnSource([transformModule], file, source, options, packageFacts);
-  return { output: result.output ?? source, changed: result.output !== null, findings: result.findings.map((f) => `${f.line}:${f.code}`) };
+  const warnings = result.findings.filter((f) => severityOf(f.code) === 'warning');
+  return { output: result.output ?? source, changed: result.output !== null, findings: warnings.map((f) => `${f.line}:${f.code}`) };
 }
 
 function facts(auth0Lock: string | undefined, scopes: string[] = ['read:current_user']): PackageFacts {
@@ -117,21 +119,31 @@ describe('webauth-config: audiences', () => {
     );
   });
 
-  it('migrates a per-call /userinfo audience even where the config asks for another API', () => {
+  it('migrates the per-call second token of an app whose config asks for another API (pitfall 4)', () => {
+    const toManagement = (r: string): string => `(e, ${r}) => new auth0.Management({ domain: 'acme.auth0.com', token: ${r}.idToken }).getUser(id, cb)`;
     const source =
       "var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', audience: 'https://api.acme.com/', responseType: 'token id_token' });\n" +
-      "webAuth.checkSession({ audience: 'https://acme.auth0.com/userinfo', scope: 'openid' }, cb);\n" +
+      `webAuth.checkSession({ audience: 'https://acme.auth0.com/userinfo', scope: 'openid' }, ${toManagement('a')});\n` +
       "webAuth.checkSession({ scope: 'openid' }, cb);\n" +
-      "webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/' }, cb);" +
-      GET_USER;
+      `webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/' }, ${toManagement('b')});\n`;
     const { output, findings } = run(source);
-    expect(findings).toEqual(['1:custom-audience']);
-    expect(output.split('\n').slice(1, 4)).toEqual([
-      "webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' }, cb);",
+    // The config's own token goes to the app's API only: its flow is not the Management API's.
+    expect(findings).toEqual([]);
+    expect(output.split('\n').slice(0, 4)).toEqual([
+      source.split('\n')[0],
+      `webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' }, ${toManagement('a')});`,
       "webAuth.checkSession({ scope: 'openid' }, cb);",
       // The config's scope is the other API's: this second token needs its own.
-      "webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'openid profile email read:current_user' }, cb);",
+      `webAuth.checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'openid profile email read:current_user' }, ${toManagement('b')});`,
     ]);
+  });
+
+  it('leaves the whole flow alone where the config that logs the user in asks for another API', () => {
+    const source =
+      "var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', audience: 'https://api.acme.com/', responseType: 'token id_token' });\n" +
+      "webAuth.authorize({ scope: 'openid' });" +
+      GET_USER;
+    expect(run(source)).toEqual({ output: source, changed: false, findings: ['1:custom-audience'] });
   });
 });
 

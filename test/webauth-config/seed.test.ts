@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRANSFORMS } from '../../transforms/index';
 import { transformModule } from '../../transforms/webauth-config';
 import { FIXTURE_ROOT, runOnSource } from '../helpers/fixtures';
 
@@ -44,7 +45,8 @@ describe('the seed example', () => {
     const result = runOnSource([transformModule], 'seed.js', OLD_APPROACH);
     expect(result.output).not.toBeNull();
     expect(webAuthStatement(result.output as string)).toBe(NEW_APPROACH_WEBAUTH);
-    expect(result.findings).toEqual([]);
+    // Nothing left open; the user will be asked to consent to the Management API audience.
+    expect(result.findings.map((f) => [f.line, f.code])).toEqual([[2, 'consent-required']]);
   });
 
   it('leaves the Management part to the management-token transform', () => {
@@ -61,8 +63,9 @@ describe('the seed example', () => {
     }
   });
 
-  it('asks for any-user scopes in any-user mode', () => {
-    const output = runOnSource([transformModule], 'seed.js', OLD_APPROACH, { scopeMode: 'any-user' }).output as string;
-    expect(webAuthStatement(output)).toContain("scope: 'openid read:users',");
+  it('never asks for any-user scopes in a browser login: any-user mode leaves it alone and says why', () => {
+    const result = runOnSource(TRANSFORMS, 'seed.js', OLD_APPROACH, { scopeMode: 'any-user' });
+    expect(result.output).toBeNull();
+    expect(result.findings.map((f) => [f.line, f.code, f.cause])).toEqual([[12, 'backend-only-endpoint', 'any-user-scope-mode']]);
   });
 });

@@ -6,6 +6,7 @@ export interface PackageReport {
   path: string;
   scopes: string[];
   endpoints: string[];
+  flows: { status: string; scopes: string[]; sites: { file: string; line: number; role: string }[] }[];
 }
 
 /** The parts of the CLI's JSON report (version 1, DESIGN.md) these tests read. */

@@ -1,4 +1,8 @@
 /* global auth0 */
-export function fetchUser(idToken, userId, done) {
-  new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(userId, done);
+import { webAuth } from './auth';
+
+export function showProfile(userId, done) {
+  webAuth.parseHash(function (err, authResult) {
+    new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(userId, done);
+  });
 }

@@ -1,7 +1,0 @@
-import auth0 from 'auth0-js';
-
-const url = `https://acme.auth0.com/authorize?audience=https://acme.auth0.com/api/v2/&scope=openid%20read:users&response_type=token%20id_token&client_id=abc123`;
-
-window.open(url);
-
-new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser(userId, cb);
