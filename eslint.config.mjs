@@ -22,4 +22,19 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Scenario apps of the e2e tests: classic browser scripts that share globals through
+    // common.js and the libraries' script tags, like the legacy apps they stand for.
+    files: ['test/e2e/tenant-apps/**/*.js', 'test/e2e/flows/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly', document: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', history: 'readonly',
+        fetch: 'readonly', URLSearchParams: 'readonly', XMLHttpRequest: 'readonly', auth0: 'readonly', Auth0Lock: 'readonly',
+        DOMAIN: 'readonly', MANAGEMENT_AUDIENCE: 'readonly', show: 'readonly', describeError: 'readonly', on: 'readonly',
+        scenarioClient: 'readonly', showProfile: 'readonly',
+      },
+    },
+    rules: { 'no-unused-vars': 'off', '@typescript-eslint/no-unused-vars': 'off', 'no-redeclare': 'off' },
+  },
 );
