@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '__testfixtures__/**', 'examples/**', 'coverage/**'],
+    // Legacy app fixtures (examples, the e2e flow scenarios) are the tool's input, kept as written.
+    ignores: ['dist/**', 'node_modules/**', '__testfixtures__/**', 'examples/**', 'coverage/**', 'test/e2e/flows/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,7 +26,7 @@ export default tseslint.config(
   {
     // Scenario apps of the e2e tests: classic browser scripts that share globals through
     // common.js and the libraries' script tags, like the legacy apps they stand for.
-    files: ['test/e2e/tenant-apps/**/*.js', 'test/e2e/flows/**/*.js'],
+    files: ['test/e2e/tenant-apps/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: {
