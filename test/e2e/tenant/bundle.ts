@@ -21,7 +21,8 @@ export async function bundleForBrowser(packageName: string, globalName: string):
     cwd: REPO_ROOT,
     platform: 'browser',
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    output: { file, format: 'iife', minify: true },
+    // Lock 10's CommonJS and Node's `util` polyfill read `global`, process.env and process flags.
+    output: { file, format: 'iife', minify: true, intro: "var process = { env: { NODE_ENV: 'production' }, browser: true }; var global = window;" },
   });
   return file;
 }

@@ -75,9 +75,9 @@ export async function launchChromium(tenantPort: number, extraHosts: Readonly<Re
   };
 }
 
-/** Fills the tenant's login page like a user, once it is shown. */
+/** Fills the tenant's login page (on its host or a custom domain) like a user, once it is shown. */
 export async function signIn(page: Page, user: Pick<UserSeed, 'email' | 'password'>): Promise<void> {
-  await page.waitForURL((url) => url.host === TENANT_HOST && url.pathname === '/u/login', { timeout: STEP_TIMEOUT });
+  await page.waitForURL((url) => url.protocol === 'https:' && url.pathname === '/u/login', { timeout: STEP_TIMEOUT });
   await page.fill('#username', user.email);
   await page.fill('#password', user.password);
   await page.click('button[type=submit]');
@@ -85,7 +85,7 @@ export async function signIn(page: Page, user: Pick<UserSeed, 'email' | 'passwor
 
 /** Answers the tenant's consent page like a user; returns the scopes it listed. */
 export async function answerConsent(page: Page, accept: boolean): Promise<string[]> {
-  await page.waitForURL((url) => url.host === TENANT_HOST && url.pathname === '/u/consent', { timeout: STEP_TIMEOUT });
+  await page.waitForURL((url) => url.protocol === 'https:' && url.pathname === '/u/consent', { timeout: STEP_TIMEOUT });
   const scopes = await page.locator('#consent-scopes li').allTextContents();
   await page.click(accept ? '#accept' : '#decline');
   return scopes;

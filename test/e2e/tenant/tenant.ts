@@ -123,6 +123,18 @@ export interface TenantOptions {
   loginPage?: 'form' | 'classic-lock';
   /** A browser bundle of Lock 11 that the classic login page loads (required for 'classic-lock'). */
   lockBundle?: string;
+  /**
+   * Files served at these paths, standing in for Auth0's CDN (Chromium maps cdn.auth0.com to the
+   * tenant): e.g. `/js/lock/10.24.3/lock.min.js`. Lock 10 also reads `/client/{id}.js` there.
+   */
+  cdnFiles?: Readonly<Record<string, string>>;
+  /**
+   * A custom domain of the tenant (Chromium maps it to the tenant too). Logins through it get
+   * tokens issued by `https://<customDomain>/`; the Management API audience stays the tenant host
+   * (Docs: customize/custom-domains/configure-features-to-use-custom-domains.mdx). Implicit and
+   * code flows only.
+   */
+  customDomain?: string;
 }
 
 export type TokenKind = 'none' | 'malformed' | 'invalid' | 'expired' | 'id' | 'access';
@@ -170,7 +182,7 @@ export interface IssuedTokens {
 }
 
 export type TenantEvent =
-  | { type: 'login'; userId: string; via: 'login-page' | 'classic-lock' | 'cross-origin' }
+  | { type: 'login'; userId: string; via: 'login-page' | 'classic-lock' | 'cross-origin' | 'legacy-embedded' }
   | { type: 'consent-shown' | 'consent-given' | 'consent-denied'; userId: string; clientId: string; audience: string; scopes: string[] }
   | { type: 'silent-auth-failed'; error: 'login_required' | 'consent_required'; clientId: string }
   | { type: 'scopes-ignored'; clientId: string; audience: string; scopes: string[] }
@@ -226,6 +238,13 @@ interface AuthorizeRequest {
   prompt: string | null;
   codeChallenge: string | null;
   codeChallengeMethod: string | null;
+  /**
+   * A legacy (non-OIDC-conformant) login: Lock 10 without `oidcConformant` and auth0.js 8
+   * `redirect.loginWithCredentials`. Its `response_type=token` also returns an ID token.
+   */
+  legacy?: boolean;
+  /** The `iss` of the tokens: the tenant, or the custom domain the request came through. */
+  issuer: string;
 }
 
 interface AuthorizationCode {
@@ -247,6 +266,8 @@ interface LoginTicket {
   coId: string;
   coVerifier: string;
   expires: number;
+  /** The login a legacy /usernamepassword/login call started (no /authorize transaction). */
+  legacyRequest?: AuthorizeRequest;
 }
 
 function splitScope(scope: unknown): string[] {
@@ -337,6 +358,8 @@ export class Tenant {
   loginPage: 'form' | 'classic-lock';
   private readonly defaultLoginPage: 'form' | 'classic-lock';
   private readonly lockBundle: string | undefined;
+  private readonly cdnFiles: Readonly<Record<string, string>>;
+  private readonly customIssuer: string | undefined;
   private readonly users = new Map<string, TenantUser>();
   private readonly deviceCredentials = new Map<string, { id: string; user_id: string; device_name: string }>();
   /** Session id (the `auth0` cookie) → user id. */
@@ -363,6 +386,8 @@ export class Tenant {
     this.defaultLoginPage = options.loginPage ?? 'form';
     this.loginPage = this.defaultLoginPage;
     this.lockBundle = options.lockBundle;
+    this.cdnFiles = options.cdnFiles ?? {};
+    this.customIssuer = options.customDomain ? `https://${options.customDomain}/` : undefined;
     for (const client of this.clients) {
       if (client.signingAlgorithm === 'HS256' && !client.clientSecret) {
         throw new Error(`HS256 client ${client.clientId} needs a clientSecret to sign with`);
@@ -525,6 +550,11 @@ export class Tenant {
       this.handleLoginCallback(res, await readBody(req));
     } else if (method === 'POST' && path === '/passwordless/start') {
       sendJson(res, 200, this.handlePasswordlessStart(req, await readBody(req)));
+    } else if ((method === 'GET' || method === 'POST') && path === '/tokeninfo') {
+      const body = method === 'POST' ? await readBody(req) : {};
+      sendJson(res, 200, this.handleTokenInfo(String(body.id_token ?? url.searchParams.get('id_token') ?? '')));
+    } else if (method === 'GET' && path === '/user/ssodata') {
+      sendJson(res, 200, { sso: false });
     } else if (method === 'POST' && (path === '/usernamepassword/challenge' || path === '/passwordless/challenge')) {
       sendJson(res, 200, { required: false });
     } else if (method === 'GET' && clientScript) {
@@ -533,6 +563,8 @@ export class Tenant {
       this.handleLogout(req, res, url.searchParams);
     } else if (method === 'GET' && path === '/__emulator/lock.js' && this.lockBundle) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(readFileSync(this.lockBundle));
+    } else if (method === 'GET' && path in this.cdnFiles) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(readFileSync(this.cdnFiles[path]));
     } else {
       sendJson(res, 404, { error: 'not_found', error_description: `${method} ${path}` });
     }
@@ -639,6 +671,7 @@ export class Tenant {
       nonce?: string;
       refreshToken?: boolean;
       silent?: boolean;
+      issuer?: string;
       /** Scopes fixed by an earlier grant (refresh): no new filtering. */
       fixedScopes?: readonly string[];
     },
@@ -649,6 +682,7 @@ export class Tenant {
       ? { granted: [...options.fixedScopes], dropped: [] }
       : this.grantScopes(grant, client, options.audience, options.requested);
     const sub = 'user' in subject ? subject.user.user_id : subject.clientSubject;
+    const iss = options.issuer ?? ISSUER;
     const expiresIn = grant === 'implicit' ? BROWSER_ACCESS_TOKEN_LIFETIME_SECONDS : ACCESS_TOKEN_LIFETIME_SECONDS;
     let accessToken: string | undefined;
     let format: IssuedTokens['accessTokenFormat'] = null;
@@ -661,7 +695,7 @@ export class Tenant {
         const aud = scopes.includes('openid') ? [options.audience, USERINFO_AUDIENCE] : options.audience;
         const gty = { password: 'password', 'password-realm': 'password', client_credentials: 'client-credentials', refresh_token: 'refresh_token' } as const;
         accessToken = this.key.sign({
-          iss: ISSUER,
+          iss,
           sub,
           aud,
           iat: issuedAt,
@@ -676,7 +710,7 @@ export class Tenant {
     let idToken: string | undefined;
     if (options.idToken && 'user' in subject) {
       const user = subject.user;
-      const claims: JwtClaims = { iss: ISSUER, sub, aud: client.clientId, iat: issuedAt, exp: base + ID_TOKEN_LIFETIME_SECONDS };
+      const claims: JwtClaims = { iss, sub, aud: client.clientId, iat: issuedAt, exp: base + ID_TOKEN_LIFETIME_SECONDS };
       if (scopes.includes('profile')) Object.assign(claims, { name: user.name, nickname: user.nickname });
       if (scopes.includes('email')) Object.assign(claims, { email: user.email, email_verified: true });
       if (options.nonce) claims.nonce = options.nonce;
@@ -708,7 +742,7 @@ export class Tenant {
   // ---- /authorize -------------------------------------------------------------------------
 
   /** Parses and checks an /authorize request; errors before the redirect URI is trusted are pages. */
-  private parseAuthorize(query: URLSearchParams, res: ServerResponse): AuthorizeRequest | undefined {
+  private parseAuthorize(query: URLSearchParams, res: ServerResponse, host: string): AuthorizeRequest | undefined {
     const client = this.client(query.get('client_id'));
     const redirectUri = query.get('redirect_uri') ?? '';
     if (!client) {
@@ -744,6 +778,7 @@ export class Tenant {
       prompt: query.get('prompt'),
       codeChallenge: query.get('code_challenge'),
       codeChallengeMethod: query.get('code_challenge_method'),
+      issuer: this.customIssuer !== undefined && this.customIssuer === `https://${host}/` ? this.customIssuer : ISSUER,
     };
   }
 
@@ -777,7 +812,7 @@ export class Tenant {
   }
 
   private handleAuthorize(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-    const request = this.parseAuthorize(query, res);
+    const request = this.parseAuthorize(query, res, (req.headers.host ?? '').replace(/:\d+$/, ''));
     if (!request) return;
     try {
       this.validateAuthorize(request, query);
@@ -947,9 +982,10 @@ export class Tenant {
       audience: request.audience,
       requested: request.requested,
       accessToken: request.responseTypes.has('token'),
-      idToken: request.responseTypes.has('id_token'),
+      idToken: request.responseTypes.has('id_token') || (request.legacy === true && request.requested.includes('openid')),
       nonce: request.nonce ?? undefined,
       silent,
+      issuer: request.issuer,
     });
     const params: Record<string, string> = {};
     if (tokens.accessToken) {
@@ -1111,13 +1147,41 @@ export class Tenant {
     if (body.connection !== DATABASE_CONNECTION) throw oauthError(400, 'invalid_request', `Unknown connection ${String(body.connection)}.`);
     const user = this.findDatabaseUser(body.username, body.password, DATABASE_CONNECTION);
     if (!user) throw new HttpError(401, { name: 'ValidationError', code: 'invalid_user_password', description: 'Wrong email or password.', statusCode: 401 });
+    const transaction = String(body.state ?? '');
+    const legacyRequest = this.transactions.has(transaction) ? undefined : this.legacyLoginRequest(client, body);
     const ticket = randomId();
-    this.loginTickets.set(ticket, { userId: user.user_id, clientId: client.clientId, coId: '', coVerifier: '', expires: this.now() + 300 });
+    this.loginTickets.set(ticket, { userId: user.user_id, clientId: client.clientId, coId: '', coVerifier: '', expires: this.now() + 300, legacyRequest });
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(loginCallbackForm(TENANT_ORIGIN, ticket, JSON.stringify({ state: body.state })));
   }
 
+  /**
+   * An embedded legacy login (Lock 10 without oidcConformant, auth0.js 8 loginWithCredentials)
+   * posts the /authorize parameters along with the credentials; there is no /authorize call.
+   */
+  private legacyLoginRequest(client: ClientConfig, body: Record<string, unknown>): AuthorizeRequest {
+    const redirectUri = String(body.redirect_uri ?? '');
+    if (!client.callbacks.includes(redirectUri)) throw oauthError(400, 'invalid_request', `Callback URL mismatch: ${redirectUri}`);
+    const mode = body.response_mode === 'form_post' || body.response_mode === 'query' ? body.response_mode : 'fragment';
+    return {
+      client,
+      redirectUri,
+      responseTypes: new Set(splitScope(body.response_type ?? 'token')),
+      responseMode: mode,
+      requested: splitScope(body.scope ?? 'openid'),
+      audience: this.resolveAudience(typeof body.audience === 'string' ? body.audience : null),
+      state: typeof body.state === 'string' ? body.state : null,
+      nonce: typeof body.nonce === 'string' ? body.nonce : null,
+      prompt: null,
+      codeChallenge: null,
+      codeChallengeMethod: null,
+      legacy: true,
+      issuer: ISSUER,
+    };
+  }
+
   private handleLoginCallback(res: ServerResponse, body: Record<string, unknown>): void {
-    const ticket = this.loginTickets.get(String(body.wresult ?? ''));
+    const ticketId = String(body.wresult ?? '');
+    const ticket = this.loginTickets.get(ticketId);
     let transaction = '';
     try {
       const context: unknown = JSON.parse(String(body.wctx ?? '{}'));
@@ -1125,13 +1189,30 @@ export class Tenant {
     } catch {
       transaction = '';
     }
+    if (ticket?.legacyRequest) {
+      transaction = randomId();
+      this.transactions.set(transaction, ticket.legacyRequest);
+    }
     if (!ticket || !this.transactions.has(transaction)) {
       sendHtml(res, 400, errorPage('invalid_request', 'The login transaction has expired'));
       return;
     }
-    this.loginTickets.delete(String(body.wresult));
-    this.events.push({ type: 'login', userId: ticket.userId, via: 'classic-lock' });
+    this.loginTickets.delete(ticketId);
+    this.events.push({ type: 'login', userId: ticket.userId, via: ticket.legacyRequest ? 'legacy-embedded' : 'classic-lock' });
     this.afterLogin(res, transaction, ticket.userId, this.startSession(ticket.userId));
+  }
+
+  /**
+   * Legacy /tokeninfo: the profile of the user an ID token stands for. Lock 10 `getProfile(idToken)`
+   * and auth0.js 7 `getProfile` call it (auth0/lock v10 src/core/web_api/legacy_api.js); it is
+   * gone for OIDC-conformant apps, whose `getProfile`/`getUserInfo` take an access token.
+   */
+  private handleTokenInfo(idToken: string): Record<string, unknown> {
+    const claims = this.verifyJwt(idToken);
+    if (!claims || !this.isIdToken(claims) || this.expired(claims)) throw new HttpError(401, 'Unauthorized');
+    const user = this.users.get(String(claims.sub));
+    if (!user) throw new HttpError(401, 'Unauthorized');
+    return { ...this.publicUser(user), sub: user.user_id };
   }
 
   /** /passwordless/start: "sends" a one-time code (the test reads it with passwordlessCode). */
@@ -1311,6 +1392,7 @@ export class Tenant {
         nonce: request.nonce ?? undefined,
         refreshToken: true,
         silent: request.prompt === 'none',
+        issuer: request.issuer,
       }),
     );
   }
@@ -1347,7 +1429,8 @@ export class Tenant {
       const client = this.client(decoded.payload.aud);
       claims = client?.clientSecret ? verifyHs256(token, client.clientSecret) : null;
     }
-    if (!claims || claims.iss !== ISSUER || typeof claims.sub !== 'string') return null;
+    const issuers = [ISSUER, ...(this.customIssuer ? [this.customIssuer] : [])];
+    if (!claims || !issuers.includes(String(claims.iss)) || typeof claims.sub !== 'string') return null;
     return claims;
   }
 
