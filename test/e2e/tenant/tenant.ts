@@ -628,7 +628,13 @@ export class Tenant {
    * grant allows; everything else asked for is dropped, and the token's `scope` says what was
    * granted. A /userinfo-only token carries OIDC scopes alone.
    */
-  private grantScopes(grant: Grant, client: ClientConfig, audience: string, requested: readonly string[]): { granted: string[]; dropped: string[] } {
+  private grantScopes(
+    grant: Grant,
+    client: ClientConfig,
+    audience: string,
+    requested: readonly string[],
+    record = true,
+  ): { granted: string[]; dropped: string[] } {
     const wanted = [...new Set(requested)];
     let allowed: (scope: string) => boolean;
     if (grant === 'client_credentials') {
@@ -643,7 +649,7 @@ export class Tenant {
     }
     const granted = wanted.filter(allowed);
     const dropped = wanted.filter((s) => !allowed(s));
-    if (dropped.length > 0 && audience === MANAGEMENT_AUDIENCE) {
+    if (record && dropped.length > 0 && audience === MANAGEMENT_AUDIENCE) {
       this.events.push({ type: 'scopes-ignored', clientId: client.clientId, audience, scopes: dropped });
     }
     return { granted, dropped };
@@ -882,7 +888,7 @@ export class Tenant {
    */
   private consentNeeded(request: AuthorizeRequest, userId: string): string[] {
     if (!this.isApi(request.audience)) return [];
-    const { granted } = this.grantScopes('implicit', request.client, request.audience, request.requested);
+    const { granted } = this.grantScopes('implicit', request.client, request.audience, request.requested, false);
     const apiScopes = granted.filter((s) => !OIDC_SCOPES.includes(s) && s !== 'offline_access');
     const loopback = LOOPBACK_HOSTS.has(new URL(request.redirectUri).hostname);
     const firstParty = request.client.firstParty ?? true;
