@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AUTH0_JS_DIST,
@@ -11,49 +9,45 @@ import {
   removeCopy,
   startExampleTenant,
 } from './tenant/example-app';
-import { migrate, packageReport, type CodemodReport } from './tenant/migrate';
+import { HAS_CHROMIUM, STEP_TIMEOUT, answerConsent, launchChromium, signIn, statusText, type ChromiumSession } from './tenant/chromium';
+import { migrate, migrateWithCli, packageReport, type CodemodReport } from './tenant/migrate';
 import { startStaticServer, type StaticServer } from './tenant/static-server';
-import { MANAGEMENT_AUDIENCE, MANAGEMENT_SCOPES, TENANT_HOST, type ManagementCall, type Tenant } from './tenant/tenant';
+import { CURRENT_USER_SCOPES, MANAGEMENT_AUDIENCE, MANAGEMENT_SCOPES, type ManagementCall, type Tenant } from './tenant/tenant';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
-  console.warn(`[e2e] Skipping the browser suite: ${CHROMIUM} is missing (install the Debian "chromium" package).`);
+  console.warn('[e2e] Skipping the browser suite: /usr/bin/chromium is missing (install the Debian "chromium" package).');
 }
 
-const STEP_TIMEOUT = 10_000;
 const NICKNAME = 'Countess of Lovelace';
 
 interface AppOutcome {
   login: string;
+  /** The scopes the consent page listed; null when no consent page was shown. */
+  consent: string[] | null;
   profile: string;
   nickname: string;
   link: string;
   storage: { idToken: string | null; accessToken: string | null };
 }
 
-/** Text of a status line once the app has written it. */
-async function statusText(page: Page, id: string): Promise<string> {
-  return (await page.locator(`#${id}:not(:empty)`).textContent({ timeout: STEP_TIMEOUT })) ?? '';
-}
-
-async function storageItem(page: Page, key: string): Promise<string | null> {
+async function storageItem(page: import('playwright-core').Page, key: string): Promise<string | null> {
   const value: unknown = await page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`);
   return typeof value === 'string' ? value : null;
 }
 
-/** Clicks through the app like a user: log in, show profile, save a nickname, link the second account. */
-async function useApp(browser: Browser, origin: string): Promise<AppOutcome> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
+/**
+ * Clicks through the app like a user: log in on the tenant's page (and accept the consent page
+ * when the tenant shows one), show the profile, save a nickname, link the second account.
+ */
+async function useApp(chromium: ChromiumSession, origin: string): Promise<AppOutcome> {
+  await chromium.reset([origin]);
+  const page = await chromium.newPage();
   try {
     await page.goto(`${origin}/`);
     await page.click('#btn-login');
+    await signIn(page, PRIMARY_USER);
+    await page.waitForURL((url) => url.origin === origin || url.pathname === '/u/consent', { timeout: STEP_TIMEOUT });
+    const consent = new URL(page.url()).pathname === '/u/consent' ? await answerConsent(page, true) : null;
     await page.waitForURL(`${origin}/`, { timeout: STEP_TIMEOUT });
     const login = await statusText(page, 'login-status');
 
@@ -70,11 +64,11 @@ async function useApp(browser: Browser, origin: string): Promise<AppOutcome> {
     const link = await statusText(page, 'link-status');
 
     const storage = { idToken: await storageItem(page, 'id_token'), accessToken: await storageItem(page, 'access_token') };
-    return { login, profile, nickname, link, storage };
+    return { login, consent, profile, nickname, link, storage };
   } catch (err) {
-    throw new Error(`${String(err)}\nbrowser problems:\n${problems.join('\n')}`);
+    throw new Error(`${String(err)}\nbrowser problems:\n${chromium.problems.join('\n')}`);
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
@@ -84,50 +78,41 @@ function callSummary(log: readonly ManagementCall[]): { endpoint: string | null;
 
 describe.skipIf(!HAS_CHROMIUM)('legacy SPA with auth0-js in Chromium against the emulated tenant', () => {
   let tenant: Tenant;
-  let browser: Browser;
+  let chromium: ChromiumSession;
   let legacyApp: StaticServer;
   let migratedApp: StaticServer;
+  let anyUserApp: StaticServer;
   let legacyDir: string;
   let migratedDir: string;
+  let anyUserDir: string;
 
   beforeAll(async () => {
     legacyDir = copyExample('browser-legacy');
     migratedDir = copyExample('browser-migrated');
+    anyUserDir = copyExample('browser-any-user');
     const auth0Js = { '/node_modules/auth0-js/dist/': AUTH0_JS_DIST };
     legacyApp = await startStaticServer(legacyDir, auth0Js);
     migratedApp = await startStaticServer(migratedDir, auth0Js);
-    tenant = await startExampleTenant([legacyApp.origin, migratedApp.origin], true);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 20_000,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-        `--host-resolver-rules=MAP ${TENANT_HOST} 127.0.0.1:${tenant.port}`,
-        '--ignore-certificate-errors',
-      ],
-    });
+    anyUserApp = await startStaticServer(anyUserDir, auth0Js);
+    tenant = await startExampleTenant([legacyApp.origin, migratedApp.origin, anyUserApp.origin], true);
+    chromium = await launchChromium(tenant.port);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await tenant?.close();
-    await legacyApp?.close();
-    await migratedApp?.close();
-    if (legacyDir) removeCopy(legacyDir);
-    if (migratedDir) removeCopy(migratedDir);
+    for (const app of [legacyApp, migratedApp, anyUserApp]) await app?.close();
+    for (const dir of [legacyDir, migratedDir, anyUserDir]) if (dir) removeCopy(dir);
   });
 
   beforeEach(() => tenant.reset(TEST_USERS));
 
   it('legacy app works with ID tokens while the tenant allows them', async () => {
     tenant.allowIdTokensForManagementApi = true;
-    const outcome = await useApp(browser, legacyApp.origin);
+    const outcome = await useApp(chromium, legacyApp.origin);
 
     expect(outcome.login).toBe(`Logged in as ${PRIMARY_USER.user_id}`);
+    expect(outcome.consent).toBeNull();
     expect(outcome.profile).toBe(`Loaded profile of ${PRIMARY_USER.email}`);
     expect(outcome.nickname).toBe(`Saved nickname ${NICKNAME}`);
     expect(outcome.link).toBe(`Linked accounts: ${PRIMARY_USER.user_id}, ${SECONDARY_USER.user_id}`);
@@ -148,12 +133,13 @@ describe.skipIf(!HAS_CHROMIUM)('legacy SPA with auth0-js in Chromium against the
 
   it('legacy app gets 401 from every Management API call once ID tokens are turned off', async () => {
     tenant.allowIdTokensForManagementApi = false;
-    const outcome = await useApp(browser, legacyApp.origin);
+    const outcome = await useApp(chromium, legacyApp.origin);
 
     expect(outcome.login).toBe(`Logged in as ${PRIMARY_USER.user_id}`);
     expect(outcome.profile).toMatch(/^Error 401: /);
     expect(outcome.nickname).toMatch(/^Error 401: /);
     expect(outcome.link).toMatch(/^Error 401: /);
+    for (const call of tenant.managementLog) expect(call.message).toBe('Invalid token');
 
     expect(tenant.user(PRIMARY_USER.user_id)?.user_metadata).toEqual({});
     expect(tenant.user(SECONDARY_USER.user_id)).toBeDefined();
@@ -167,19 +153,21 @@ describe.skipIf(!HAS_CHROMIUM)('legacy SPA with auth0-js in Chromium against the
   describe('after the codemod', () => {
     let report: CodemodReport;
 
-    // The migrated copy is already being served; the codemod rewrites it in place first.
+    // The migrated copies are already being served; the codemod rewrites them in place first.
     beforeAll(() => {
       report = migrate(migratedDir);
     });
 
-    it('migrated app works with access tokens holding exactly the reported scopes', async () => {
+    it('migrated app works with access tokens holding exactly the reported scopes, after the user consents', async () => {
       tenant.allowIdTokensForManagementApi = false;
       expect(report.totals.errors).toBe(0);
       expect(report.totals.findings).toBe(0);
       const pkg = packageReport(report, migratedDir);
-      const outcome = await useApp(browser, migratedApp.origin);
+      const outcome = await useApp(chromium, migratedApp.origin);
 
       expect(outcome.login).toBe(`Logged in as ${PRIMARY_USER.user_id}`);
+      // The app runs on 127.0.0.1, where consent to the Management API can never be skipped.
+      expect([...(outcome.consent ?? [])].sort()).toEqual([...pkg.scopes].sort());
       expect(outcome.profile).toBe(`Loaded profile of ${PRIMARY_USER.email}`);
       expect(outcome.nickname).toBe(`Saved nickname ${NICKNAME}`);
       expect(outcome.link).toBe(`Linked accounts: ${PRIMARY_USER.user_id}, ${SECONDARY_USER.user_id}`);
@@ -189,9 +177,9 @@ describe.skipIf(!HAS_CHROMIUM)('legacy SPA with auth0-js in Chromium against the
 
       const [login, secondary] = tenant.issued;
       expect(tenant.issued).toHaveLength(2);
-      expect(login).toMatchObject({ grant: 'implicit', clientId: SPA_CLIENT_ID, audience: MANAGEMENT_AUDIENCE, accessToken: true, idToken: true });
+      expect(login).toMatchObject({ grant: 'implicit', clientId: SPA_CLIENT_ID, audience: MANAGEMENT_AUDIENCE, accessToken: true, idToken: true, dropped: [] });
       // The secondary login only has to yield an ID token for link_with; the tenant checked its aud.
-      expect(secondary).toMatchObject({ grant: 'password-realm', clientId: SPA_CLIENT_ID, sub: SECONDARY_USER.user_id, idToken: true });
+      expect(secondary).toMatchObject({ grant: 'password-realm', clientId: SPA_CLIENT_ID, sub: SECONDARY_USER.user_id, idToken: true, idTokenAlg: 'RS256' });
 
       const granted = login.scopes.filter((s) => MANAGEMENT_SCOPES.includes(s));
       expect([...granted].sort()).toEqual([...pkg.scopes].sort());
@@ -204,6 +192,38 @@ describe.skipIf(!HAS_CHROMIUM)('legacy SPA with auth0-js in Chromium against the
       for (const call of tenant.managementLog) expect(call.scopes).toEqual(login.scopes);
       const called = new Set(tenant.managementLog.map((c) => c.endpoint));
       expect([...called].sort()).toEqual([...pkg.endpoints].sort());
+    });
+
+    // Done-when of the faithful-tenant issue: a migration with any-user scopes in a browser flow
+    // fails here. Today's tool writes `read:users update:users` into the login; the tenant drops
+    // them and answers 403. A tool that refuses (finding backend-only-endpoint, file unchanged)
+    // leaves the legacy app, which gets 401 with the toggle off: the app works in neither case.
+    it('a migration that asks a browser login for any-user scopes fails: the tenant never grants them', async () => {
+      tenant.allowIdTokensForManagementApi = false;
+      migrateWithCli(anyUserDir, ['--scope-mode', 'any-user']);
+
+      const outcome = await useApp(chromium, anyUserApp.origin);
+      expect(outcome.login).toBe(`Logged in as ${PRIMARY_USER.user_id}`);
+      expect(outcome.profile).toMatch(/^Error 40[13]: /);
+      expect(outcome.nickname).toMatch(/^Error 40[13]: /);
+      expect(outcome.link).toMatch(/^Error 40[13]: /);
+      expect(tenant.user(PRIMARY_USER.user_id)?.user_metadata).toEqual({});
+      for (const token of tenant.issued) {
+        expect(token.scopes.filter((s) => MANAGEMENT_SCOPES.includes(s) && !CURRENT_USER_SCOPES.includes(s))).toEqual([]);
+      }
+
+      const [login] = tenant.issued;
+      if (login.audience === MANAGEMENT_AUDIENCE) {
+        expect(login.dropped.length).toBeGreaterThan(0);
+        expect(tenant.events).toContainEqual(expect.objectContaining({ type: 'scopes-ignored', audience: MANAGEMENT_AUDIENCE }));
+        expect(tenant.managementLog.map((c) => [c.status, c.message])).toEqual([
+          [403, 'Insufficient scope, expected any of: read:users,read:current_user,read:user_idp_tokens'],
+          [403, 'Insufficient scope, expected any of: update:users,update:users_app_metadata,update:current_user_metadata'],
+          [403, 'Insufficient scope, expected any of: update:users,update:current_user_identities'],
+        ]);
+      } else {
+        expect(tenant.managementLog.map((c) => c.status)).toEqual([401, 401, 401]);
+      }
     });
   });
 });

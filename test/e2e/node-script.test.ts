@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKEND_API,
+  M2M_CLIENT_ID,
+  M2M_CLIENT_SECRET,
   PRIMARY_USER,
   SECONDARY_USER,
   SPA_CLIENT_ID,
@@ -14,8 +15,9 @@ import {
   removeCopy,
   startExampleTenant,
 } from './tenant/example-app';
-import { migrate, packageReport, type CodemodReport } from './tenant/migrate';
-import { MANAGEMENT_AUDIENCE, MANAGEMENT_SCOPES, TENANT_HOST, type Tenant } from './tenant/tenant';
+import { callTenant, type TenantResponse } from './tenant/call';
+import { migrate, migrateWithCli, packageReport, type CodemodReport } from './tenant/migrate';
+import { CURRENT_USER_SCOPES, MANAGEMENT_AUDIENCE, MANAGEMENT_SCOPES, TENANT_HOST, type Tenant } from './tenant/tenant';
 
 const PRELOAD = join(__dirname, 'tenant', 'resolve-tenant.cjs');
 
@@ -57,17 +59,18 @@ describe('scripts/get-token.js against the emulated tenant', () => {
   let tenant: Tenant;
   let legacyDir: string;
   let migratedDir: string;
+  let anyUserDir: string;
 
   beforeAll(async () => {
     legacyDir = copyExample('script-legacy');
     migratedDir = copyExample('script-migrated');
+    anyUserDir = copyExample('script-any-user');
     tenant = await startExampleTenant([], true);
   });
 
   afterAll(async () => {
     await tenant?.close();
-    if (legacyDir) removeCopy(legacyDir);
-    if (migratedDir) removeCopy(migratedDir);
+    for (const dir of [legacyDir, migratedDir, anyUserDir]) if (dir) removeCopy(dir);
   });
 
   beforeEach(() => tenant.reset(TEST_USERS));
@@ -89,6 +92,7 @@ describe('scripts/get-token.js against the emulated tenant', () => {
         status: 200,
         tokenKind: 'id',
         scopes: [],
+        message: null,
       },
     ]);
   });
@@ -135,50 +139,28 @@ describe('scripts/get-token.js against the emulated tenant', () => {
           status: 200,
           tokenKind: 'access',
           scopes: token.scopes,
+          message: null,
         },
       ]);
       expect(pkg.endpoints).toContain('GET /api/v2/users/{id}');
     });
+
+    // A password grant is a user-based grant: a real tenant drops any-user scopes from it, so a
+    // migration that asks for them (today's `--scope-mode any-user`) cannot read the profile.
+    // A tool that refuses instead leaves the legacy script, which gets 401 with the toggle off.
+    it('a password grant migrated with any-user scopes fails: the tenant never grants them', async () => {
+      tenant.allowIdTokensForManagementApi = false;
+      migrateWithCli(anyUserDir, ['--scope-mode', 'any-user']);
+      const run = await runGetToken(anyUserDir, tenant.port);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/Management API: 40[13]/);
+      expect(tenant.issued).toHaveLength(1);
+      expect(tenant.issued[0].scopes.filter((s) => MANAGEMENT_SCOPES.includes(s) && !CURRENT_USER_SCOPES.includes(s))).toEqual([]);
+      expect(tenant.managementLog.map((c) => c.status)).not.toContain(200);
+    });
   });
 });
-
-interface TenantResponse {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** A direct HTTPS call to the tenant, addressed by its host name like the apps do. */
-function callTenant(port: number, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<TenantResponse> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        servername: TENANT_HOST,
-        rejectUnauthorized: false,
-        method,
-        path,
-        headers: {
-          Host: TENANT_HOST,
-          ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-          ...(payload ? { 'Content-Type': 'application/json' } : {}),
-        },
-        timeout: 5_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 describe('the emulated tenant enforces the migration guide', () => {
   let tenant: Tenant;
@@ -220,19 +202,59 @@ describe('the emulated tenant enforces the migration guide', () => {
     expect(patch.status).toBe(200);
   });
 
-  it('keeps current-user scopes to the token subject; any-user scopes reach other users', async () => {
-    const current = await tokens({ audience: MANAGEMENT_AUDIENCE, scope: 'read:current_user' });
+  it('drops any-user scopes from a password grant: the token says so and reaches no other user', async () => {
+    const current = await tokens({ audience: MANAGEMENT_AUDIENCE, scope: 'openid read:current_user read:users update:users' });
+    expect(tenant.issued[0]).toMatchObject({ grant: 'password', scopes: ['openid', 'read:current_user'], dropped: ['read:users', 'update:users'] });
+    expect(tenant.events).toContainEqual({ type: 'scopes-ignored', clientId: SCRIPT_CLIENT_ID, audience: MANAGEMENT_AUDIENCE, scopes: ['read:users', 'update:users'] });
+    expect((await callTenant(tenant.port, 'GET', userPath(PRIMARY_USER.user_id), { token: current.access })).status).toBe(200);
     expect((await callTenant(tenant.port, 'GET', userPath(SECONDARY_USER.user_id), { token: current.access })).status).toBe(403);
-    const any = await tokens({ audience: MANAGEMENT_AUDIENCE, scope: 'read:users' });
-    expect((await callTenant(tenant.port, 'GET', userPath(SECONDARY_USER.user_id), { token: any.access })).status).toBe(200);
+
+    const anyUserOnly = await tokens({ audience: MANAGEMENT_AUDIENCE, scope: 'read:users' });
+    const own = await callTenant(tenant.port, 'GET', userPath(PRIMARY_USER.user_id), { token: anyUserOnly.access });
+    expect(own).toMatchObject({
+      status: 403,
+      body: {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Insufficient scope, expected any of: read:users,read:current_user,read:user_idp_tokens',
+        errorCode: 'insufficient_scope',
+      },
+    });
   });
 
-  it('answers 401 for tokens of another API, /userinfo-only tokens and missing tokens', async () => {
+  it('gives any-user scopes only to a machine-to-machine client_credentials grant, as its client grant allows', async () => {
+    const m2m = await callTenant(tenant.port, 'POST', '/oauth/token', {
+      body: { grant_type: 'client_credentials', client_id: M2M_CLIENT_ID, client_secret: M2M_CLIENT_SECRET, audience: MANAGEMENT_AUDIENCE, scope: 'read:users delete:users' },
+    });
+    expect(m2m.status, JSON.stringify(m2m.body)).toBe(200);
+    expect(m2m.body.scope).toBe('read:users');
+    const token = String(m2m.body.access_token);
+    expect((await callTenant(tenant.port, 'GET', userPath(SECONDARY_USER.user_id), { token })).status).toBe(200);
+    expect((await callTenant(tenant.port, 'GET', '/api/v2/users', { token })).status).toBe(200);
+
+    const ungranted = await callTenant(tenant.port, 'POST', '/oauth/token', {
+      body: { grant_type: 'client_credentials', client_id: SCRIPT_CLIENT_ID, client_secret: SCRIPT_CLIENT_SECRET, audience: MANAGEMENT_AUDIENCE },
+    });
+    expect(ungranted.status).toBe(403);
+    expect(ungranted.body.error).toBe('access_denied');
+  });
+
+  it('answers like the real Management API to tokens of another API, opaque /userinfo tokens and missing tokens', async () => {
     const backend = await tokens({ audience: BACKEND_API, scope: 'openid read:current_user' });
     const userinfoOnly = await tokens({ scope: 'openid read:current_user' });
-    for (const token of [backend.access, userinfoOnly.access, undefined]) {
-      expect((await callTenant(tenant.port, 'GET', userPath(PRIMARY_USER.user_id), { token })).status).toBe(401);
-    }
+    const get = (token?: string): Promise<TenantResponse> => callTenant(tenant.port, 'GET', userPath(PRIMARY_USER.user_id), { token });
+
+    expect(await get(backend.access)).toMatchObject({
+      status: 401,
+      body: { statusCode: 401, error: 'Unauthorized', message: 'Invalid token', attributes: { error: 'Invalid token' } },
+    });
+    expect(userinfoOnly.access.split('.')).toHaveLength(1);
+    expect(await get(userinfoOnly.access)).toMatchObject({
+      status: 400,
+      body: { statusCode: 400, error: 'Bad Request', message: 'Bad HTTP authentication header format', errorCode: 'Bearer' },
+    });
+    expect(await get(undefined)).toMatchObject({ status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Missing authentication' } });
+    expect((await callTenant(tenant.port, 'GET', '/userinfo', { token: userinfoOnly.access })).status).toBe(200);
   });
 
   it("links only with the secondary account's ID token issued to the caller's client", async () => {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Tenant, type UserSeed } from './tenant';
+import { MANAGEMENT_AUDIENCE, Tenant, type UserSeed } from './tenant';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const EXAMPLE_DIR = join(REPO_ROOT, 'examples', 'legacy-spa');
@@ -11,6 +11,10 @@ export const AUTH0_JS_DIST = join(REPO_ROOT, 'node_modules', 'auth0-js', 'dist')
 export const SPA_CLIENT_ID = 'kW3tq8Ls0PZ7yH2mVb9xRc4NdJ6fGa1E';
 export const SCRIPT_CLIENT_ID = 'Hq5ZmR2cT8vLw3Ny6Kp0Bd4Xs7Gf9Ja1';
 export const SCRIPT_CLIENT_SECRET = 'e2e-script-client-secret';
+/** A machine-to-machine application authorized for the Management API (a backend's client). */
+export const M2M_CLIENT_ID = 'Mm2MbAcKeNd0cLiEnT1d2e3f4g5h6i7j';
+export const M2M_CLIENT_SECRET = 'e2e-m2m-client-secret';
+export const M2M_SCOPES: readonly string[] = ['read:users', 'update:users'];
 
 export const PRIMARY_USER: UserSeed = {
   user_id: 'auth0|5a620d29a840170a9ef43672',
@@ -50,13 +54,15 @@ export function startExampleTenant(appOrigins: readonly string[], allowIdTokensF
     clients: [
       {
         clientId: SPA_CLIENT_ID,
+        name: 'Legacy SPA',
         callbacks: appOrigins.map((origin) => `${origin}/callback.html`),
         webOrigins: appOrigins,
       },
-      { clientId: SCRIPT_CLIENT_ID, clientSecret: SCRIPT_CLIENT_SECRET, callbacks: [], webOrigins: [] },
+      { clientId: SCRIPT_CLIENT_ID, name: 'Profile script', clientSecret: SCRIPT_CLIENT_SECRET, callbacks: [], webOrigins: [] },
+      { clientId: M2M_CLIENT_ID, name: 'Backend', clientSecret: M2M_CLIENT_SECRET, callbacks: [], webOrigins: [] },
     ],
+    clientGrants: [{ clientId: M2M_CLIENT_ID, audience: MANAGEMENT_AUDIENCE, scopes: M2M_SCOPES }],
     users: TEST_USERS,
-    autoLoginUserId: PRIMARY_USER.user_id,
     allowIdTokensForManagementApi,
     otherApis: [BACKEND_API],
   });

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
 
 export type JwtClaims = Record<string, unknown>;
 
@@ -79,4 +79,23 @@ export class SigningKey {
     );
     return ok ? decoded.payload : null;
   }
+}
+
+/**
+ * HS256 tokens, signed with the client secret: what Auth0 issues as ID tokens to a client whose
+ * "JsonWebToken Signature Algorithm" is HS256 (Dashboard > Application > Advanced > OAuth).
+ */
+export function signHs256(payload: JwtClaims, secret: string): string {
+  const input = `${encodeSegment({ alg: 'HS256', typ: 'JWT' })}.${encodeSegment(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input, 'ascii').digest('base64url')}`;
+}
+
+/** The payload when the token is an HS256 JWS made with this secret, else null. Claims are not checked. */
+export function verifyHs256(token: string, secret: string): JwtClaims | null {
+  const decoded = decodeJwt(token);
+  if (!decoded || decoded.header.alg !== 'HS256') return null;
+  const [header, payload, signature] = token.split('.');
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`, 'ascii').digest();
+  const given = Buffer.from(signature, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? decoded.payload : null;
 }

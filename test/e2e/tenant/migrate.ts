@@ -17,13 +17,13 @@ export interface CodemodReport {
   files: { path: string; status: string; findings: { code: string; line: number; message: string }[] }[];
 }
 
-export type Migrator = (dir: string) => CodemodReport;
+export type Migrator = (dir: string, extraArgs?: readonly string[]) => CodemodReport;
 
 const CLI_BIN = join(REPO_ROOT, 'bin', 'auth0-mgmt-codemod.js');
 
-/** Runs the built CLI exactly as a user would: `auth0-mgmt-codemod all <dir> --json`. */
-export const migrateWithCli: Migrator = (dir) => {
-  const run = spawnSync(process.execPath, [CLI_BIN, 'all', dir, '--json'], {
+/** Runs the built CLI exactly as a user would: `auth0-mgmt-codemod all <dir> --json [extraArgs]`. */
+export const migrateWithCli: Migrator = (dir, extraArgs = []) => {
+  const run = spawnSync(process.execPath, [CLI_BIN, 'all', dir, '--json', ...extraArgs], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '../../src/catalog/scopes';
+import { CURRENT_USER_SCOPES, MANAGEMENT_ENDPOINTS, acceptedScopes } from './tenant/management-api';
+
+/**
+ * The tool's catalog (from the migration guide) against the emulated tenant's table (from the
+ * Management API v2 reference), written apart so that a shared misreading cannot pass. Every
+ * place they disagree is listed; the list is pinned, so a new disagreement fails this test until
+ * it is resolved or added here and explained in the README ("Scope catalog and the API reference").
+ */
+function disagreements(): string[] {
+  const found: string[] = [];
+  for (const entry of ENDPOINTS) {
+    const reference = MANAGEMENT_ENDPOINTS.find((e) => e.id === entry.id);
+    if (!reference) {
+      found.push(`${entry.id}: in the catalog, not in the reference table`);
+      continue;
+    }
+    const accepted = acceptedScopes(reference);
+    const currentUser = entry.scopes['current-user'];
+    if (!accepted.includes(currentUser)) {
+      found.push(`${entry.id}: current-user ${currentUser} is not accepted (reference: ${accepted.join(', ')})`);
+    } else if (!CURRENT_USER_SCOPES.includes(currentUser)) {
+      found.push(`${entry.id}: current-user ${currentUser} is never granted to a user-based grant`);
+    }
+    const anyUser = entry.scopes['any-user'];
+    if (!accepted.includes(anyUser)) {
+      found.push(`${entry.id}: any-user ${anyUser} is not accepted (reference: ${accepted.join(', ')})`);
+    }
+  }
+  for (const reference of MANAGEMENT_ENDPOINTS) {
+    if (!ENDPOINTS.some((e) => e.id === reference.id)) {
+      found.push(`${reference.id}: in the reference table, not in the catalog (${reference.scopes.join(', ')})`);
+    }
+  }
+  return found;
+}
+
+describe('scope catalog against the Management API v2 reference', () => {
+  it('disagrees exactly where the README says', () => {
+    expect(disagreements()).toEqual([
+      'DELETE /api/v2/users/{id}/multifactor/{provider}: current-user delete:current_user_metadata is not accepted (reference: update:users)',
+      'POST /api/v2/device-credentials: any-user create:device_credentials is not accepted (reference: create:current_user_device_credentials)',
+      'GET /api/v2/users: in the reference table, not in the catalog (read:users, read:user_idp_tokens)',
+    ]);
+  });
+
+  it('cites a reference page for every endpoint of the emulated tenant', () => {
+    for (const endpoint of MANAGEMENT_ENDPOINTS) {
+      expect(endpoint.source, endpoint.id).toMatch(/^auth0\/docs-v2:main\/docs\/api\/management\/v2\/[a-z-]+\/[a-z-]+\.mdx$/);
+    }
+  });
+});
