@@ -19,6 +19,7 @@ import type { ASTNode, ASTPath } from 'jscodeshift';
 import { nodesOf } from '../src/ast/node-index';
 import { type BoundValue, boundValueOf, isMutatedAfterwards, isPortable } from '../src/analysis/local-values';
 import { declaredMajor } from '../src/analysis/facts';
+import { holderLinkOf } from '../src/analysis/origins';
 import {
   type ClientConstruction,
   type HttpTokenRequest,
@@ -106,9 +107,28 @@ export function apply(ctx: TransformContext): void {
         migrateHttpRequest({ ...base, scopes }, site),
       );
     } else {
-      ctx.site({ role: 'producer', node: site.call.node, links: [call], grant: 'password', ignored }, (scopes) => migrateSdkCall({ ...base, scopes }, site));
+      // auth.js merges its client's audience and scope into a login that does not set its own:
+      // then the client's config is part of its flow.
+      const holder = site.library === 'auth0-js' && !setsOwnAudience(site) ? clientHolderLink(site) : undefined;
+      ctx.site(
+        { role: 'producer', node: site.call.node, links: holder ? [call, holder] : [call], outputs: [call], grant: 'password', ignored },
+        (scopes) => migrateSdkCall({ ...base, scopes }, site),
+      );
     }
   }
+}
+
+/** The client an SDK login is made on (`webAuth` of `webAuth.client.login`), as a flow link. */
+function clientHolderLink(site: SdkTokenRequest): string | undefined {
+  let receiver = unwrapExpression(unwrapExpression((site.call.node as unknown as AnyNode).callee)?.object);
+  const name = memberPropertyName(receiver);
+  if (receiver && (name === 'client' || name === 'oauth')) receiver = unwrapExpression(receiver.object);
+  return holderLinkOf(receiver);
+}
+
+/** An SDK login whose options (an object literal here) set an audience of their own. */
+function setsOwnAudience(site: SdkTokenRequest): boolean {
+  return site.options?.type === 'ObjectExpression' && findProperty(site.options, 'audience') !== undefined;
 }
 
 /** Whether an HTTP token request is one to an Auth0 tenant that asks for a password grant (else: someone else's). */

@@ -127,11 +127,16 @@ export function apply(ctx: TransformContext): void {
   for (const call of perCalls) {
     const holder = `holder:${holderKey(call.receiver)}`;
     const ignored = isIgnoredNode(ctx.source, call.site.node, call.options.status === 'literal' ? call.options.path.node : null);
-    // A login with a callback hands its result there, whatever its client's own login does; a
-    // redirect login to wherever the app parses it, like its client's.
-    const links = CALLBACK_METHODS.has(call.method) ? [ctx.link('call', call.site.node)] : [holder, REDIRECT_LOGIN];
+    // A login with a callback hands its result there; a redirect login to wherever the app parses
+    // it, like its client's. Either takes the audience from its client unless it sets its own:
+    // then the client's config is part of its flow.
+    const ownAudience = call.options.status === 'literal' && propertyValue(perCallTarget(call), 'audience') !== undefined;
+    const links = CALLBACK_METHODS.has(call.method)
+      ? [ctx.link('call', call.site.node), ...(ownAudience ? [] : [holder])]
+      : [holder, REDIRECT_LOGIN];
+    const outputs = CALLBACK_METHODS.has(call.method) ? [ctx.link('call', call.site.node)] : links;
     const noIdToken = call.instance === 'webauth' && asksForNoIdToken(call.options.status === 'literal' ? call.options.path.node : undefined);
-    ctx.site({ role: 'producer', node: call.site.node, links, grant: 'browser', noIdToken, ignored }, (scopes) => {
+    ctx.site({ role: 'producer', node: call.site.node, links, outputs, grant: 'browser', noIdToken, ignored }, (scopes) => {
       job.scopes = scopes;
       migratePerCall(job, call);
     });
@@ -146,6 +151,15 @@ export function apply(ctx: TransformContext): void {
       if (lockMajor === undefined || lockMajor <= 10) ctx.report(call.node, 'legacy-get-profile', LOCK_PROFILE_MESSAGE, 'lock10-get-profile');
     });
   }
+}
+
+/** The object a per-call login's audience would be set in: `authParams` of passwordlessStart, `auth.params` of lock.show. */
+function perCallTarget(call: PerCallOptions): AnyNode | undefined {
+  if (call.options.status !== 'literal') return undefined;
+  const options = call.options.path.node as unknown as AnyNode;
+  if (call.method === 'passwordlessStart') return unwrapExpression(propertyValue(options, 'authParams')) ?? undefined;
+  if (call.method === 'show') return unwrapExpression(propertyValue(unwrapExpression(propertyValue(options, 'auth')), 'params')) ?? undefined;
+  return options;
 }
 
 /** WebAuth options whose literal responseType asks for no ID token (`'token'`, a code flow). */

@@ -148,12 +148,15 @@ export function buildPackagePlan(input: PlanInput): PackagePlan {
   const flows: FlowSummary[] = [];
   const requested = new Set<string>();
   const notesForFlow: PackageSite[] = [];
+  let migrating = false;
   for (const members of components.values()) {
     members.sort(bySource);
     const flow = planFlow(input, members, decide);
     flows.push(flow);
-    if (flow.status === 'migrate' || flow.status === 'already-migrated') {
-      flow.scopes.forEach((s) => requested.add(s));
+    if (flow.status === 'migrate' || flow.status === 'already-migrated') flow.scopes.forEach((s) => requested.add(s));
+    // Notes go with the change: code that is already migrated is left alone, quietly.
+    if (flow.status === 'migrate') {
+      migrating = true;
       // One consent note per flow, at its (first migrated) browser login.
       const browser = members.filter((m) => m.role === 'producer' && m.grant === 'browser');
       const at = browser.find((m) => m.outcome === 'edit') ?? browser[0];
@@ -161,10 +164,10 @@ export function buildPackagePlan(input: PlanInput): PackagePlan {
     }
   }
 
-  // Notes about flows that are (or will be) on access tokens.
+  // Notes about the flows this run migrates.
   const note = (site: PackageSite, finding: PlanFinding): PlanNote => ({ ...finding, file: site.file, line: site.line, column: site.column, transform: site.transform });
   const notes = notesForFlow.map((producer) => note(producer, CONSENT_NOTE));
-  if (requested.size > 0) notes.push(...active.filter((s) => s.role === 'secondary').map((s) => note(s, RS256_NOTE)));
+  if (migrating) notes.push(...active.filter((s) => s.role === 'secondary').map((s) => note(s, RS256_NOTE)));
 
   flows.sort((a, b) => (a.sites[0]?.file ?? '').localeCompare(b.sites[0]?.file ?? '') || (a.sites[0]?.line ?? 0) - (b.sites[0]?.line ?? 0));
   return {

@@ -59,17 +59,11 @@ const SCENARIOS: readonly FlowScenario[] = [
     name: 'braceless-storage',
     runs: 'browser',
     expected: { kind: 'works' },
-    // Today: switches getItem('id_token') to 'access_token' but cannot add the twin beside the
-    // brace-less `if (r) localStorage.setItem(...)` (untraceable-token): nothing stores the token.
-    failsToday: 'half-migrates: reads an access_token that nothing stores',
   },
   {
     name: 'storage-key-constant',
     runs: 'browser',
     expected: { kind: 'works-or-blocked', finding: 'untraceable-token' },
-    // Today: migrates the login (audience, token id_token) but not the Management token read
-    // through TOKEN_KEY (untraceable-token): the ID token is still sent, 401 with the toggle off.
-    failsToday: 'half-migrates: login changed, Management call still gets the ID token',
   },
   {
     name: 'auth-header-wrapper',
@@ -85,28 +79,18 @@ const SCENARIOS: readonly FlowScenario[] = [
     runs: 'browser',
     walk: 'link',
     expected: { kind: 'works' },
-    // Today: also gives the secondary (link) login the Management audience and scopes, so the
-    // second account is asked to consent to the Management API it never calls.
-    failsToday: 'migrates the secondary link login as if it were the primary one',
   },
   { name: 'already-migrated', runs: 'browser', expected: { kind: 'no-op' } },
   {
     name: 'custom-domain',
     runs: 'browser',
     expected: { kind: 'blocked', finding: 'custom-domain' },
-    // Today: leaves the custom-domain login alone but still switches the Management token to an
-    // access token (and stores authResult.accessToken, which the id_token login never returns).
-    failsToday: 'half-migrates: Management call switched while its custom-domain login is not',
   },
   {
     name: 'lock10-get-profile',
     runs: 'browser',
     walk: 'lock',
     expected: { kind: 'blocked', finding: 'legacy-get-profile' },
-    // Today: adds oidcConformant, the Management audience and an access-token twin to the Lock 10
-    // login, although lock.getProfile(idToken) in profile.js needs Lock 10's legacy mode (the
-    // OIDC-conformant getProfile takes an access token); no finding is reported.
-    failsToday: 'migrates a Lock 10 app whose legacy getProfile(idToken) lives in another file',
   },
   { name: 'token-request-options-variable', runs: 'script', expected: { kind: 'works' } },
 ];
