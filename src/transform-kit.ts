@@ -251,6 +251,7 @@ function siteFact(key: string, transform: TransformId, spec: SiteSpec, at: { lin
     ...(spec.endpoints && spec.endpoints.length > 0 ? { endpoints: [...spec.endpoints] } : {}),
     ...(spec.client ? { client: true } : {}),
     ...(spec.unserved ? { unserved: true } : {}),
+    ...(spec.unknownEndpoint ? { unknownEndpoint: true } : {}),
     ...(spec.grant ? { grant: spec.grant } : {}),
     ...(spec.host ? { host: spec.host } : {}),
     ...(spec.noIdToken ? { noIdToken: true } : {}),

@@ -95,6 +95,8 @@ export interface SiteSpec {
   client?: boolean;
   grant?: 'browser' | 'password';
   host?: string;
+  /** Consumers: a raw request to the Management API whose endpoint the codemod cannot tell. */
+  unknownEndpoint?: boolean;
   /** Producers: asks for no ID token (`responseType: 'token'`, a code flow): no ID token comes from it. */
   noIdToken?: boolean;
   /** Carries the ignore comment: the site is left alone, silently. */

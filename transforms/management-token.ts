@@ -34,6 +34,7 @@ import { OriginFinder, type ProducerLink } from '../src/analysis/origins';
 import { findTokenRequests } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
 import { scopesToRequest } from '../src/analysis/facts';
+import { endpointById } from '../src/catalog/scopes';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
@@ -50,6 +51,10 @@ const STATEMENT_LISTS = new Set(['BlockStatement', 'Program', 'SwitchCase', 'Sta
 
 const LINK_WITH_USER_ID_MESSAGE =
   "This identities POST links by provider + user_id, which a current-user access token may not do; send the secondary account's ID token as link_with instead.";
+
+function backendOnlyMessage(endpoint: string): string {
+  return `${endpoint} needs read:users or update:users, which a signed-in user's token never gets: make this call from a backend with a Machine-to-Machine application (client_credentials) and keep it out of the browser.`;
+}
 
 function untraceableMessage(reason: string): string {
   return `Cannot trace this Management API token (${reason}); pass an access token for the Management API here, not an ID token.`;
@@ -103,8 +108,13 @@ export function apply(ctx: TransformContext): void {
       ...(site.host ? { host: site.host } : {}),
       ignored,
     };
-    ctx.site(spec, () => {
+    const endpoint = site.endpoint ? endpointById(site.endpoint) : undefined;
+    ctx.site({ ...spec, ...(site.kind === 'http' && !endpoint ? { unknownEndpoint: true } : {}) }, () => {
       if (!twin) return;
+      if (endpoint && !endpoint.browser && ctx.options.scopeMode === 'current-user') {
+        ctx.report(site.request as unknown as ASTNode, 'backend-only-endpoint', backendOnlyMessage(endpoint.id), 'backend-only');
+        return;
+      }
       if (site.userIdLink && !mayLinkByUserId) {
         ctx.report(site.userIdLink as unknown as ASTNode, 'link-with-user-id', LINK_WITH_USER_ID_MESSAGE);
         return;

@@ -9,9 +9,9 @@ export function getUser(userId) {
   });
 }
 
-export function deleteMfa(userId, provider) {
+export function unlink(userId, provider, secondaryId) {
   const headers = { Authorization: 'Bearer ' + localStorage.getItem('id_token') };
-  return axios.delete(API + '/users/' + userId + '/multifactor/' + provider, { headers });
+  return axios.delete(API + '/users/' + userId + '/identities/' + provider + '/' + secondaryId, { headers });
 }
 
 export function registerDevice(authResult, publicKey) {

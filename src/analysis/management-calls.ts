@@ -352,7 +352,7 @@ export function urlPattern(node: unknown, constants: ReadonlyMap<string, AnyNode
   return undefined;
 }
 
-const KNOWN_SEGMENTS = new Set(['users', 'identities', 'enrollments', 'multifactor', 'device-credentials']);
+const KNOWN_SEGMENTS = new Set(['users', 'users-by-email', 'identities', 'enrollments', 'multifactor', 'device-credentials']);
 
 /** The normalised path after `/api/v2` (`/users/{}/identities`), or undefined when the URL is elsewhere. */
 export function managementPath(pattern: string): string | undefined {

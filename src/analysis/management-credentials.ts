@@ -63,7 +63,8 @@ export interface ManagementCredentials {
   secondaryTokens: AnyNode[];
 }
 
-const MANAGEMENT_RESOURCE = /^\/(users\/\{\}|device-credentials)(\/|$)/;
+/** The users and device-credentials resources, including listing and searching users. */
+const MANAGEMENT_RESOURCE = /^\/(users(\/\{\}(\/|$)|$)|users-by-email$|device-credentials(\/|$))/;
 const BODY_KEYS = ['body', 'data', 'json', 'form'];
 
 export const NO_AUTHORIZATION_MESSAGE =

@@ -13,6 +13,12 @@ export interface EndpointSpec {
   /** Matches the path after `/api/v2` with dynamic segments already normalised to `{}`. */
   pathPattern: RegExp;
   scopes: Record<ScopeMode, string>;
+  /**
+   * Whether a signed-in user's own token can call it at all: false where only any-user scopes
+   * (read:users, update:users) are accepted, which Auth0 never grants to a user's login. Such a
+   * call belongs in a backend (finding backend-only-endpoint).
+   */
+  browser: boolean;
 }
 
 export const ENDPOINTS: readonly EndpointSpec[] = [
@@ -21,45 +27,56 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     method: 'GET',
     pathPattern: /^\/users\/\{\}$/,
     scopes: { 'current-user': 'read:current_user', 'any-user': 'read:users' },
+    browser: true,
   },
   {
     id: 'GET /api/v2/users/{id}/enrollments',
     method: 'GET',
     pathPattern: /^\/users\/\{\}\/enrollments$/,
     scopes: { 'current-user': 'read:current_user', 'any-user': 'read:users' },
+    browser: true,
   },
   {
     id: 'POST /api/v2/users/{id}/identities',
     method: 'POST',
     pathPattern: /^\/users\/\{\}\/identities$/,
     scopes: { 'current-user': 'update:current_user_identities', 'any-user': 'update:users' },
+    browser: true,
   },
   {
     id: 'DELETE /api/v2/users/{id}/identities/{provider}/{user_id}',
     method: 'DELETE',
     pathPattern: /^\/users\/\{\}\/identities\/\{\}\/\{\}$/,
     scopes: { 'current-user': 'update:current_user_identities', 'any-user': 'update:users' },
+    browser: true,
   },
   {
     id: 'PATCH /api/v2/users/{id}',
     method: 'PATCH',
     pathPattern: /^\/users\/\{\}$/,
     scopes: { 'current-user': 'update:current_user_metadata', 'any-user': 'update:users' },
+    browser: true,
   },
   {
     id: 'DELETE /api/v2/users/{id}/multifactor/{provider}',
     method: 'DELETE',
     pathPattern: /^\/users\/\{\}\/multifactor\/\{\}$/,
+    // The guide's matrix says delete:current_user_metadata; the Management API reference accepts
+    // only update:users (delete-multifactor-by-provider.mdx). A user's token gets no update:users,
+    // so the migrated call would be refused: it is left for a backend.
     scopes: { 'current-user': 'delete:current_user_metadata', 'any-user': 'update:users' },
+    browser: false,
   },
   {
     id: 'POST /api/v2/device-credentials',
     method: 'POST',
     pathPattern: /^\/device-credentials$/,
+    // The API reference accepts only the current-user scope here, whatever the mode.
     scopes: {
       'current-user': 'create:current_user_device_credentials',
-      'any-user': 'create:device_credentials',
+      'any-user': 'create:current_user_device_credentials',
     },
+    browser: true,
   },
   {
     id: 'DELETE /api/v2/device-credentials/{id}',
@@ -69,6 +86,22 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
       'current-user': 'delete:current_user_device_credentials',
       'any-user': 'delete:device_credentials',
     },
+    browser: true,
+  },
+  {
+    // Listing or searching users (`?q=…`): other users' records, read:users only.
+    id: 'GET /api/v2/users',
+    method: 'GET',
+    pathPattern: /^\/users$/,
+    scopes: { 'current-user': 'read:users', 'any-user': 'read:users' },
+    browser: false,
+  },
+  {
+    id: 'GET /api/v2/users-by-email',
+    method: 'GET',
+    pathPattern: /^\/users-by-email$/,
+    scopes: { 'current-user': 'read:users', 'any-user': 'read:users' },
+    browser: false,
   },
 ];
 

@@ -224,6 +224,9 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   // Every login the codemod migrates is a user's: Auth0 drops any-user scopes from its tokens.
   if (input.options.scopeMode === 'any-user' || scopes.some(isUserlessScope)) return block(first, ANY_USER_FINDING, rest);
   if (scopes.length === 0) return block(first, NO_SCOPES_FINDING);
+  // A request whose endpoint is built at run time may need scopes no call shows: never guess.
+  const unknown = toSwitch.find((c) => c.unknownEndpoint);
+  if (unknown && !(input.options.scopes && input.options.scopes.length > 0)) return block(unknown, UNKNOWN_ENDPOINT_FINDING);
   const mismatch = tenantMismatch(consumers, producers);
   if (mismatch) return block(mismatch.consumer, mismatchFinding(mismatch.consumerHost, mismatch.producerHost));
   if (input.selected.includes(CONSUMER_TRANSFORM) && toSwitch.length > 0) {
@@ -292,6 +295,13 @@ const NO_SCOPES_FINDING: PlanFinding = {
   cause: 'unknown-calls',
   message:
     'The codemod cannot see which Management API calls this client makes (none in this package), so it cannot tell which scopes its login needs: rerun with --scopes, e.g. --scopes read:current_user.',
+};
+
+const UNKNOWN_ENDPOINT_FINDING: PlanFinding = {
+  code: 'unresolved-config',
+  cause: 'unknown-endpoint',
+  message:
+    'The codemod cannot tell which Management API endpoint this request reaches (its path is built at run time), so it cannot tell the scopes its login needs: rerun with --scopes listing every endpoint it may call, e.g. --scopes read:current_user,update:current_user_metadata.',
 };
 
 function noProducerFinding(consumer: PackageSite, packageScan: boolean): PlanFinding {

@@ -60,6 +60,8 @@ export interface SiteFact {
   endpoints?: string[];
   /** Consumers: a Management API client, whose endpoints are its method calls in the package. */
   client?: boolean;
+  /** Consumers: a raw Management API request to an endpoint the codemod cannot tell. */
+  unknownEndpoint?: boolean;
   /** Consumers: reads an access token nothing stores yet (see SiteSpec). */
   unserved?: boolean;
   /** Producers: how the user signs in there (a browser login asks for consent). */

@@ -13,19 +13,27 @@ describe('scope catalog', () => {
       'DELETE /api/v2/users/{id}/multifactor/{provider}',
       'POST /api/v2/device-credentials',
       'DELETE /api/v2/device-credentials/{id}',
+      'GET /api/v2/users',
+      'GET /api/v2/users-by-email',
     ]);
-    expect(scopesForEndpoints(ENDPOINTS.map((e) => e.id), 'current-user')).toEqual([
+    // What a signed-in user's token can call: the rest is left for a backend.
+    const browser = ENDPOINTS.filter((e) => e.browser).map((e) => e.id);
+    expect(ENDPOINTS.filter((e) => !e.browser).map((e) => e.id)).toEqual([
+      'DELETE /api/v2/users/{id}/multifactor/{provider}',
+      'GET /api/v2/users',
+      'GET /api/v2/users-by-email',
+    ]);
+    expect(scopesForEndpoints(browser, 'current-user')).toEqual([
       'read:current_user',
       'update:current_user_identities',
       'update:current_user_metadata',
-      'delete:current_user_metadata',
       'create:current_user_device_credentials',
       'delete:current_user_device_credentials',
     ]);
     expect(scopesForEndpoints(ENDPOINTS.map((e) => e.id), 'any-user')).toEqual([
+      'create:current_user_device_credentials',
       'read:users',
       'update:users',
-      'create:device_credentials',
       'delete:device_credentials',
     ]);
   });

@@ -33,6 +33,13 @@ export const MANAGEMENT_ENDPOINTS: readonly ManagementEndpoint[] = [
     source: `${REFERENCE}/users/get-users.mdx`,
   },
   {
+    id: 'GET /api/v2/users-by-email',
+    method: 'GET',
+    path: /^\/api\/v2\/users-by-email$/,
+    scopes: ['read:users'],
+    source: `${REFERENCE}/users-by-email/get-users-by-email.mdx`,
+  },
+  {
     id: 'GET /api/v2/users/{id}',
     method: 'GET',
     path: /^\/api\/v2\/users\/([^/]+)$/,

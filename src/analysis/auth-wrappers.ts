@@ -1,0 +1,135 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
+import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
+import { bearerTokenOf } from './management-calls';
+import { childNodes, isFunctionNode } from './scope';
+
+/**
+ * Code that puts a token on other code's requests, so the requests' URLs decide whether that
+ * token goes to the Management API:
+ *
+ *   function fetchAsUser(url, init) { … Authorization: 'Bearer ' + token … return fetch(url, …); }
+ *   axios.interceptors.request.use((config) => { config.headers.Authorization = 'Bearer ' + t; … });
+ *   api.interceptors.request.use(…)                       (an axios.create instance named api)
+ *   $httpProvider.interceptors.push(() => ({ request(config) { config.headers.Authorization = … } }))
+ *
+ * A wrapper is named by what its callers call: the function's name, or the client (`axios`,
+ * `api`, `$http`) whose requests the interceptor signs.
+ */
+
+export interface AuthWrapper {
+  /** The name callers use: a function, or a request client. */
+  name: string;
+  kind: 'function' | 'interceptor';
+  /** The expression after `Bearer `. */
+  token: AnyNode;
+  /** For functions: which argument is the URL. */
+  urlParameter?: number;
+}
+
+const HTTP_FUNCTIONS = new Set(['fetch', 'axios', 'request', 'ajax', 'superagent']);
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'request', 'ajax']);
+
+const WRAPPERS = treeSlot<readonly AuthWrapper[]>('auth wrappers');
+
+/** Every wrapper the file defines. Computed once per tree; read the list, never change it. */
+export function findAuthWrappers(j: JSCodeshift, root: Collection): readonly AuthWrapper[] {
+  return perTree(root, WRAPPERS, () => [...functionWrappers(j, root), ...interceptors(j, root)]);
+}
+
+/** Functions that send a parameter as a request's URL with a Bearer header of their own. */
+function functionWrappers(j: JSCodeshift, root: Collection): AuthWrapper[] {
+  const found: AuthWrapper[] = [];
+  const consider = (name: string | undefined, fn: AnyNode | null | undefined): void => {
+    if (!name || !fn || !isFunctionNode(fn)) return;
+    const params = (fn.params as unknown[]).map((p) => asNode(p));
+    const token = bearerIn(fn);
+    if (!token) return;
+    for (const call of callsIn(fn)) {
+      const url = requestUrl(call);
+      const index = url?.type === 'Identifier' ? params.findIndex((p) => p?.type === 'Identifier' && p.name === url.name) : -1;
+      if (index !== -1) {
+        found.push({ name, kind: 'function', token, urlParameter: index });
+        return;
+      }
+    }
+  };
+  nodesOf(j, root, j.FunctionDeclaration).forEach((path) => consider(asNode(path.node.id)?.name as string | undefined, path.node as unknown as AnyNode));
+  nodesOf(j, root, j.VariableDeclarator).forEach((path) => {
+    const id = asNode(path.node.id);
+    consider(id?.type === 'Identifier' ? (id.name as string) : undefined, unwrapExpression(path.node.init));
+  });
+  return found;
+}
+
+/** `x.interceptors.request.use(fn)` and `$httpProvider.interceptors.push(fn)` that set a Bearer header. */
+function interceptors(j: JSCodeshift, root: Collection): AuthWrapper[] {
+  const found: AuthWrapper[] = [];
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
+    const node = path.node as unknown as AnyNode;
+    const callee = unwrapExpression(node.callee);
+    const method = memberPropertyName(callee);
+    const owner = unwrapExpression(callee?.object);
+    let client: string | undefined;
+    if (method === 'use' && memberPropertyName(owner) === 'request' && memberPropertyName(unwrapExpression(owner?.object)) === 'interceptors') {
+      const target = unwrapExpression(unwrapExpression(owner?.object)?.object);
+      client = target?.type === 'Identifier' ? (target.name as string) : memberPropertyName(target);
+    } else if (method === 'push' && memberPropertyName(owner) === 'interceptors' && unwrapExpression(owner?.object)?.name === '$httpProvider') {
+      client = '$http';
+    }
+    if (!client) return;
+    const token = (node.arguments as unknown[]).map((a) => unwrapExpression(a)).map((a) => (a ? bearerIn(a) : undefined)).find(Boolean);
+    if (token) found.push({ name: client, kind: 'interceptor', token });
+  });
+  return found;
+}
+
+/** The token of the first `Authorization: 'Bearer ' + t` (property or assignment) inside `scope`. */
+function bearerIn(scope: AnyNode): AnyNode | undefined {
+  const stack: AnyNode[] = [scope];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && propertyName(node)?.toLowerCase() === 'authorization') {
+      const token = bearerTokenOf(node.value);
+      if (token) return token;
+    }
+    if (node.type === 'AssignmentExpression' && memberPropertyName(unwrapExpression(node.left))?.toLowerCase() === 'authorization') {
+      const token = bearerTokenOf(node.right);
+      if (token) return token;
+    }
+    if (node.type === 'CallExpression' && memberPropertyName(unwrapExpression(node.callee)) === 'set') {
+      // headers.set('Authorization', 'Bearer ' + t), superagent's .set(…)
+      const [name, value] = (node.arguments as unknown[]).map((a) => unwrapExpression(a));
+      const token = stringValue(name)?.toLowerCase() === 'authorization' ? bearerTokenOf(value) : undefined;
+      if (token) return token;
+    }
+    stack.push(...childNodes(node).reverse());
+  }
+  return undefined;
+}
+
+function callsIn(scope: AnyNode): AnyNode[] {
+  const calls: AnyNode[] = [];
+  const stack: AnyNode[] = [scope];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'CallExpression') calls.push(node);
+    stack.push(...childNodes(node));
+  }
+  return calls;
+}
+
+/** The URL a request call sends to: `fetch(url)`, `axios.get(url)`, `$.ajax({ url })`, `axios({ url })`. */
+export function requestUrl(call: AnyNode): AnyNode | null {
+  const callee = unwrapExpression(call.callee);
+  const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+  if (!name || (!HTTP_FUNCTIONS.has(name) && !HTTP_METHODS.has(name))) return null;
+  const first = unwrapExpression((call.arguments as unknown[])[0]);
+  if (first?.type === 'ObjectExpression') return unwrapExpression(propertyValue(first, 'url') ?? propertyValue(first, 'uri'));
+  return first;
+}
+
+/** Object literal keys of a config, for callers that pass `{ url }`. */
+export function hasUrlKey(node: AnyNode | null): boolean {
+  return !!node && node.type === 'ObjectExpression' && objectProperties(node).some((p) => propertyName(p) === 'url' || propertyName(p) === 'uri');
+}
