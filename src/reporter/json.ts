@@ -7,7 +7,8 @@ import { type FindingSeverity, severityOf } from '../catalog/findings';
 export interface JsonReportV1 {
   version: 1;
   totals: RunTotals;
-  packages: { path: string; scopes: string[]; endpoints: string[] }[];
+  /** `name`: the package's name (workspace package, package.json or bower.json), null when it has none */
+  packages: { path: string; name: string | null; scopes: string[]; endpoints: string[] }[];
   files: JsonFileV1[];
 }
 
@@ -42,7 +43,7 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
   return {
     version: 1,
     totals: { ...report.totals },
-    packages: report.packages.map((p) => ({ path: p.path, scopes: [...p.scopes], endpoints: [...p.endpoints] })),
+    packages: report.packages.map((p) => ({ path: p.path, name: p.name ?? null, scopes: [...p.scopes], endpoints: [...p.endpoints] })),
     files: report.files.map((file) => ({
       path: file.path,
       status: file.status,

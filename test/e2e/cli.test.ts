@@ -163,7 +163,7 @@ describe('single app (the migration guide’s example)', () => {
     // profile.js goes first (it calls the Management API) and reads the stored token keys, which
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
     expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 1 });
-    expect(report.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
+    expect(report.packages).toEqual([{ path: '.', name: 'single-app', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth).toMatchObject({ status: 'changed', transforms: ['webauth-config', 'management-token'], error: null });
     expect(auth?.patch).toContain('+++ b/src/auth.js');
@@ -201,10 +201,11 @@ describe('monorepo', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
     expect(report.packages).toEqual([
-      { path: 'packages/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'] },
-      { path: 'packages/site', scopes: [], endpoints: [] },
+      { path: 'packages/admin', name: '@acme/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'] },
+      { path: 'packages/site', name: '@acme/site', scopes: [], endpoints: [] },
       {
         path: 'packages/web',
+        name: '@acme/web',
         scopes: ['read:current_user', 'update:current_user_metadata'],
         endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'],
       },
