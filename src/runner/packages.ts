@@ -19,6 +19,9 @@ const MANIFESTS = ['package.json', 'bower.json'] as const;
  */
 const PAGE_FOLDERS: ReadonlySet<string> = new Set(['public', 'src', 'static', 'www', 'app', 'client', 'web']);
 
+/** Files besides package.json (`workspaces`) that declare a monorepo's packages. */
+const WORKSPACE_FILES = ['pnpm-workspace.yaml', 'lerna.json', 'rush.json'] as const;
+
 /** npm and bower names of the libraries whose versions matter (bower calls auth0.js `auth0.js`). */
 const DEPENDENCY_NAMES: Readonly<Record<string, Library>> = {
   'auth0-js': 'auth0Js',
@@ -129,16 +132,15 @@ export class PackageIndex {
         if (dir === root) break;
       }
     }
-    if (folders.size === 0) return;
+    for (const dir of folders) this.checkedRoots.add(dir);
+    // A few stats per folder rule out almost every folder; manypkg (an ES module graph that takes
+    // tens of milliseconds to load) is asked only about those that may declare workspaces.
+    const possible = [...folders].filter((dir) => this.mayDeclareWorkspaces(dir));
+    if (possible.length === 0) return;
     const { tools, getPackages } = await workspaceLoader();
-    const roots = (
-      await Promise.all(
-        [...folders].map(async (dir) => {
-          this.checkedRoots.add(dir);
-          return (await firstTool(tools, dir)) ? dir : null;
-        }),
-      )
-    ).filter((dir): dir is string => dir !== null);
+    const roots = (await Promise.all(possible.map(async (dir) => ((await firstTool(tools, dir)) ? dir : null)))).filter(
+      (dir): dir is string => dir !== null,
+    );
     for (const root of roots.sort()) {
       for (const pkg of await getPackages(root)) this.workspacePackages.set(pkg.dir, pkg.name);
     }
@@ -231,6 +233,17 @@ export class PackageIndex {
       if (list.length > 0 && new Set(list.map(majorOf)).size === 1) out[library] = list[0];
     }
     return out;
+  }
+
+  /** Whether a folder holds a file that can declare workspaces (what the manypkg tools read). */
+  private mayDeclareWorkspaces(dir: string): boolean {
+    if (WORKSPACE_FILES.some((name) => existsSync(path.join(dir, name)))) return true;
+    if (!existsSync(path.join(dir, 'package.json'))) return false;
+    try {
+      return readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"workspaces"');
+    } catch {
+      return false;
+    }
   }
 
   /** A folder with a manifest, or an app folder: an index.html that is not its package's own page. */
