@@ -146,15 +146,21 @@ export interface ReviewOutcome {
 
 function formatHunk(item: ReviewHunk, style: Style): string {
   const lines = [item.hunk.header, ...item.hunk.lines].join('\n');
-  const findings = item.file.findings.filter((f) => f.line >= item.hunk.firstLine - 3 && f.line <= item.hunk.lastLine + 3);
+  const findings = item.file.findings.filter((f) => isNear(f.line, item.hunk));
   const beside = findings.map((f) => `  ${style.yellow(`${severityOf(f.code) === 'note' ? 'note' : 'finding'} ${f.code}`)} line ${f.line}: ${f.message}`);
   return `${colorizeDiff(`${lines}\n`, style)}${beside.length > 0 ? `${beside.join('\n')}\n` : ''}`;
 }
 
-function fileHeader(file: FileResult, style: Style): string {
+/** Findings this near a hunk's changed lines are shown beside it (a hunk's context is 3 lines). */
+const NEAR_LINES = 3;
+
+function isNear(line: number, hunk: ChangeHunk): boolean {
+  return line >= hunk.firstLine - NEAR_LINES && line <= hunk.lastLine + NEAR_LINES;
+}
+
+function fileHeader(file: FileResult, hunks: readonly ChangeHunk[], style: Style): string {
   const lines = [style.bold(`${file.path}`) + style.dim(`  (package ${file.packagePath}; ${file.transforms.join(', ')})`)];
-  const hunks = changeHunks(file.before, file.after);
-  const outside = file.findings.filter((f) => !hunks.some((h) => f.line >= h.firstLine - 3 && f.line <= h.lastLine + 3));
+  const outside = file.findings.filter((f) => !hunks.some((h) => isNear(f.line, h)));
   for (const f of outside) lines.push(`  ${style.yellow(`${severityOf(f.code) === 'note' ? 'note' : 'finding'} ${f.code}`)} line ${f.line}: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -176,13 +182,14 @@ export async function reviewHunks(report: RunReport, streams: ReviewStreams, sty
   try {
     if (session.hunks.length > 0) {
       output.write(
-        `${style.bold('Review')}: ${session.hunks.length} hunks. The changes of a package form one flow (login config, stored token, Management API call), and half a flow breaks the app: refusing any hunk of a package leaves the whole package as it was.\n`,
+        `${style.bold('Review')}: ${plural(session.hunks.length, 'hunk')}. The changes of a package form one flow (login config, stored token, Management API call), and half a flow breaks the app: refusing any hunk of a package leaves the whole package as it was.\n`,
       );
     }
     let shownFile: FileResult | undefined;
     for (let item = session.next(); item !== undefined; item = session.next()) {
       if (item.file !== shownFile) {
-        output.write(`\n${fileHeader(item.file, style)}`);
+        const file = item.file;
+        output.write(`\n${fileHeader(file, session.hunks.filter((h) => h.file === file).map((h) => h.hunk), style)}`);
         shownFile = item.file;
       }
       output.write(formatHunk(item, style));
