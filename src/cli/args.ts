@@ -30,7 +30,16 @@ export interface RunArguments {
   /** whether --workers was given (else it is only a ceiling) */
   workersExplicit: boolean;
   force: boolean;
+  /** what stdout carries: `json` also when --json was given */
+  format: OutputFormat;
+  /** --package names (empty: every package) */
+  packages: string[];
+  since?: string;
+  interactive: boolean;
 }
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export type ParsedCommand =
   /** --help or --version: print this on stdout */
@@ -103,6 +112,13 @@ function buildParser(context: ParseContext) {
       ignore: { type: 'string', describe: 'Leave out paths matching this gitignore-style pattern (relative to this folder; repeatable)' },
       workers: { type: 'number', describe: `Threads that process files in parallel, this one included (default: CPU count, ${context.defaultWorkers})` },
       force: { type: 'boolean', default: false, describe: 'Write even when target files have uncommitted git changes' },
+      format: {
+        choices: OUTPUT_FORMATS,
+        describe: 'What stdout carries: text (default: the diff with --dry), json (= --json), sarif (SARIF 2.1.0), markdown (a pull-request report)',
+      },
+      package: { type: 'string', describe: 'Only the package with this name (workspace package or package.json "name"); repeatable' },
+      since: { type: 'string', describe: 'Only files changed since this git revision (merge base), plus untracked ones' },
+      interactive: { type: 'boolean', default: false, describe: 'Review each hunk and write only what you accept (y/n/a/d/q, like git add -p); needs a terminal' },
     })
     .example('$0 --dry', 'Preview every change in this repository as a diff')
     .example('$0 --dry > migration.patch && git apply migration.patch', 'Review the patch, then apply exactly that')
@@ -110,6 +126,8 @@ function buildParser(context: ParseContext) {
     .example('$0 webauth-config packages/web', 'Only the login configs of one package, scopes inferred from all its files')
     .example('$0 --check', 'CI: fail while anything is left to migrate or review')
     .example('$0 --dry --json > report.json', 'Machine-readable report with every patch')
+    .example('$0 --check --since origin/main --format sarif > codemod.sarif', 'CI: only what the pull request changed, for code scanning')
+    .example('$0 management-token --package @acme/web', 'One transform on one workspace package')
     .example('$0 --audience https://acme.eu.auth0.com/api/v2/', 'Apps that log in through a custom domain')
     .example('$0 list', 'What each transform does')
     .epilogue(
@@ -163,6 +181,10 @@ interface RawArguments {
   ignore?: string | string[];
   workers?: number | number[] | null;
   force: boolean;
+  format?: OutputFormat | OutputFormat[];
+  package?: string | string[];
+  since?: string | string[];
+  interactive: boolean;
 }
 
 function single<T>(value: T | T[] | undefined, name: string): T | undefined {
@@ -202,12 +224,22 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     throw new UsageError('--workers needs a whole number of at least 1');
   }
 
+  const format = outputFormat(raw);
+  const since = single(raw.since, 'since');
+  if (since !== undefined && since.trim() === '') throw new UsageError('--since needs a git revision, e.g. --since origin/main');
+  const packages = raw.package === undefined ? [] : ([] as string[]).concat(raw.package);
+  if (packages.some((name) => name.trim() === '')) throw new UsageError('--package needs a package name, e.g. --package @acme/web');
+  if (raw.interactive) {
+    const clash = raw.dry ? '--dry' : raw.check ? '--check' : format !== 'text' ? `--format ${format}` : undefined;
+    if (clash !== undefined) throw new UsageError(`--interactive writes what you accept; it cannot be combined with ${clash}`);
+  }
+
   return {
     transform,
     paths,
     dry: raw.dry,
     check: raw.check,
-    json: raw.json,
+    json: format === 'json',
     ...(audience !== undefined ? { audience } : {}),
     scopeMode: single(raw['scope-mode'], 'scope-mode') ?? 'current-user',
     ...(scopes !== undefined ? { scopes } : {}),
@@ -216,7 +248,18 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     workers: workersRaw ?? context.defaultWorkers,
     workersExplicit: workersRaw !== undefined,
     force: raw.force,
+    format,
+    packages,
+    ...(since !== undefined ? { since } : {}),
+    interactive: raw.interactive,
   };
+}
+
+/** `--format`, with `--json` as its alias for `--format json`. */
+function outputFormat(raw: RawArguments): OutputFormat {
+  const given = single(raw.format, 'format');
+  if (raw.json && given !== undefined && given !== 'json') throw new UsageError(`--json means --format json; it cannot be combined with --format ${given}`);
+  return raw.json ? 'json' : (given ?? 'text');
 }
 
 function validateAudience(audience: string): void {

@@ -5,12 +5,14 @@ import { meta as allMeta } from '../../transforms/all';
 import { TRANSFORMS } from '../../transforms/index';
 import { PathNotFoundError, UnsupportedFileError } from '../runner/discover';
 import { run } from '../runner/run';
+import { SelectionError } from '../runner/select';
 import type { RunMode, RunReport } from '../runner/types';
 import { EXIT_ERROR, EXIT_OK, exitCodeFor } from '../reporter/exit-code';
 import { ProgressLine } from '../reporter/progress';
 import { colorEnabled, createStyle } from '../reporter/style';
 import { formatDirtyRefusal, formatNextSteps, formatSummary } from '../reporter/text';
 import { parseCommandLine, UsageError, type RunArguments } from './args';
+import { formatHeldBack, markdownOptions, reportContext, reportToGitHub, reviewAndWrite, withoutPackages } from './ci-output';
 
 export interface OutputStream {
   isTTY?: boolean;
@@ -24,6 +26,8 @@ export interface CliEnvironment {
   stderr: OutputStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** answers for --interactive */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   defaultWorkers: number;
   /** aborted on Ctrl-C */
   signal?: AbortSignal;
@@ -65,7 +69,8 @@ function formatList(): string {
 }
 
 function modeOf(args: RunArguments): RunMode {
-  if (args.dry) return 'dry';
+  // An interactive run computes like a dry run, then writes what the review accepted.
+  if (args.dry || args.interactive) return 'dry';
   if (args.check) return 'check';
   return 'write';
 }
@@ -73,6 +78,10 @@ function modeOf(args: RunArguments): RunMode {
 async function runMigration(args: RunArguments, environment: CliEnvironment): Promise<number> {
   const { stdout, stderr, env } = environment;
   const errorStyle = createStyle(colorEnabled(stderr, env));
+  if (args.interactive && !(environment.stdin?.isTTY === true && stdout.isTTY === true)) {
+    stderr.write(`${errorStyle.red('error:')} --interactive asks about each hunk and needs a terminal; without one, review the patch of --dry and apply it with git apply\n`);
+    return EXIT_ERROR;
+  }
   const progress = new ProgressLine(stderr);
   let report: RunReport;
   try {
@@ -93,12 +102,14 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
         workersExplicit: args.workersExplicit,
         force: args.force,
         signal: environment.signal,
+        packageNames: args.packages,
+        ...(args.since !== undefined ? { since: args.since } : {}),
       },
       progress.onEvent,
     );
   } catch (error) {
     progress.clear();
-    if (error instanceof PathNotFoundError || error instanceof UnsupportedFileError) {
+    if (error instanceof PathNotFoundError || error instanceof UnsupportedFileError || error instanceof SelectionError) {
       stderr.write(`${errorStyle.red('error:')} ${error.message}\n`);
       return EXIT_ERROR;
     }
@@ -106,15 +117,27 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
   }
   progress.clear();
 
+  if (args.interactive && !report.interrupted) {
+    const refused = await reviewAndWrite(report, args, environment);
+    if (refused !== null) return refused;
+  }
   if (report.refusedDirty.length > 0) {
     stderr.write(formatDirtyRefusal(report, errorStyle));
     return exitCodeFor(report, args.check);
   }
+  const context = reportContext(environment, packageManifest());
+  if (env.GITHUB_ACTIONS === 'true') await reportToGitHub(report, args, context, environment);
   // The diff library is loaded only for output that needs it: a plain write or check run
   // over a large tree starts faster without it.
-  if (args.json) {
+  if (args.format === 'json') {
     const { toJsonReport } = await import('../reporter/json.js');
     stdout.write(`${JSON.stringify(toJsonReport(report, { patches: args.dry }), null, 2)}\n`);
+  } else if (args.format === 'sarif') {
+    const { toSarifLog } = await import('../reporter/sarif.js');
+    stdout.write(`${JSON.stringify(toSarifLog(report, context), null, 2)}\n`);
+  } else if (args.format === 'markdown') {
+    const { toMarkdown } = await import('../reporter/markdown.js');
+    stdout.write(toMarkdown(report, context, markdownOptions(args)));
   } else if (args.dry && report.totals.changed > 0) {
     const { colorizeDiff, unifiedDiff } = await import('../reporter/diff.js');
     const diffStyle = createStyle(colorEnabled(stdout, env));
@@ -123,29 +146,35 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
       stdout.write(colorizeDiff(unifiedDiff(file.path, file.before, file.after), diffStyle));
     }
   }
+  if (report.mode === 'write') withoutPackages(report, (report.heldBack ?? []).map((h) => h.packagePath));
   stderr.write(formatSummary(report, errorStyle));
+  stderr.write(formatHeldBack(report, errorStyle));
   if (report.mode === 'write' && report.files.some((f) => f.written)) {
     stderr.write(`\n${formatNextSteps(report, errorStyle)}`);
   }
   return exitCodeFor(report, args.check);
 }
 
-let cachedVersion: string | undefined;
+let cachedManifest: { version: string; homepage?: string } | undefined;
 
-/** This package's version, from the package.json above the running file (source or dist). */
-function packageVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
+/** This package's version (and homepage), from the package.json above the running file (source or dist). */
+function packageManifest(): { version: string; homepage?: string } {
+  if (cachedManifest !== undefined) return cachedManifest;
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown; homepage?: unknown };
       if (manifest.name === 'auth0-mgmt-codemod' && typeof manifest.version === 'string') {
-        cachedVersion = manifest.version;
-        return cachedVersion;
+        cachedManifest = { version: manifest.version, ...(typeof manifest.homepage === 'string' ? { homepage: manifest.homepage } : {}) };
+        return cachedManifest;
       }
     } catch {
       // No manifest in this folder; keep looking upwards.
     }
   }
-  cachedVersion = '0.0.0';
-  return cachedVersion;
+  cachedManifest = { version: '0.0.0' };
+  return cachedManifest;
+}
+
+function packageVersion(): string {
+  return packageManifest().version;
 }

@@ -37,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       stderr: process.stderr,
       env: process.env,
       cwd: process.cwd(),
+      stdin: process.stdin,
       defaultWorkers: availableParallelism(),
       signal: controller.signal,
     });

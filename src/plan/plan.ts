@@ -274,7 +274,7 @@ function tenantMismatch(
 const CONSENT_NOTE: PlanFinding = {
   code: 'consent-required',
   message:
-    'This login now asks for the Management API audience: each user is asked to consent once (always on localhost), and silent logins (checkSession) fail with consent_required until they have.',
+    'This login asks for the Management API audience: Auth0 asks each user to consent once (always on localhost), and silent logins (checkSession) fail with consent_required until they have.',
 };
 
 const RS256_NOTE: PlanFinding = {

@@ -8,7 +8,8 @@ import { type FindingSeverity, severityOf } from '../catalog/findings';
 export interface JsonReportV1 {
   version: 1;
   totals: RunTotals;
-  packages: { path: string; scopes: string[]; endpoints: string[]; flows: FlowSummary[] }[];
+  /** `name`: the package's name (workspace package, package.json or bower.json), null when it has none */
+  packages: { path: string; name: string | null; scopes: string[]; endpoints: string[]; flows: FlowSummary[] }[];
   files: JsonFileV1[];
 }
 
@@ -43,7 +44,13 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
   return {
     version: 1,
     totals: { ...report.totals },
-    packages: report.packages.map((p) => ({ path: p.path, scopes: [...p.scopes], endpoints: [...p.endpoints], flows: [...p.flows] })),
+    packages: report.packages.map((p) => ({
+      path: p.path,
+      name: p.name ?? null,
+      scopes: [...p.scopes],
+      endpoints: [...p.endpoints],
+      flows: [...p.flows],
+    })),
     files: report.files.map((file) => ({
       path: file.path,
       status: file.status,

@@ -75,3 +75,28 @@ export function gitDirtyPaths(top: string, paths: readonly string[]): Set<string
   }
   return dirty;
 }
+
+/** Why `--since` cannot be answered: not a git work tree, or an unknown revision. */
+export class GitRevisionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitRevisionError';
+  }
+}
+
+/**
+ * Files (relative to `top`) that differ between the merge base of `ref` and HEAD and the work
+ * tree, plus untracked files no ignore rule excludes: what a pull request from this branch into
+ * `ref` changes, uncommitted edits included. Deleted files are left out.
+ */
+export function gitChangedSince(top: string, ref: string): Set<string> {
+  const commit = git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  if (!commit.ok) throw new GitRevisionError(`--since ${ref}: no such commit in ${top} (for a shallow CI checkout, fetch it first, e.g. git fetch origin main)`);
+  const base = git(top, ['merge-base', commit.stdout.trim(), 'HEAD']);
+  if (!base.ok) throw new GitRevisionError(`--since ${ref}: it shares no history with HEAD in ${top}`);
+  const changed = git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', base.stdout.trim(), '--']);
+  if (!changed.ok) throw new Error(`git diff failed in ${top}: ${changed.stderr.trim()}`);
+  const untracked = git(top, ['ls-files', '-z', '--others', '--exclude-standard']);
+  if (!untracked.ok) throw new Error(`git ls-files failed in ${top}: ${untracked.stderr.trim()}`);
+  return new Set([...changed.stdout.split('\0'), ...untracked.stdout.split('\0')].filter((p) => p !== ''));
+}

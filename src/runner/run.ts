@@ -5,7 +5,7 @@ import type { FileFacts } from '../analysis/facts';
 import { mergePackageFacts, withFileFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
-import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
+import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, runRootFor, type DiscoveredFile } from './discover';
 import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
 import { readsAgree } from './fact-reads';
 import { orderForFacts } from './schedule';
@@ -14,6 +14,7 @@ import { buildPackagePlan, type PackagePlan } from '../plan/plan';
 import type { PackageSite, SiteDecision } from '../plan/types';
 import { gitDirtyPaths, gitTopLevel } from './git';
 import { PackageIndex } from './packages';
+import { changedFilesSince, selectTargets } from './select';
 import { passesPrefilter } from './quick-filter';
 import { createReadBuffer, readSourceFile } from './read';
 import { createProcessor, workerCountFor } from './pool';
@@ -39,6 +40,9 @@ interface Candidate {
   absolutePath: string;
   /** relative to cwd, `/`-separated */
   path: string;
+  /** the run root the file was found under */
+  root: string;
+  /** set once the package index is prepared (see assignPackages) */
   packageDir: string;
   text: string;
   /** set when the file could not be read as UTF-8 text */
@@ -54,6 +58,8 @@ interface ReadTally {
 
 interface PackageWork {
   dir: string;
+  /** the run root of the package's files */
+  root: string;
   targets: Candidate[];
   /** files of the package outside the given paths, scanned for facts only */
   context: Candidate[];
@@ -85,6 +91,14 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   });
   const searchDirs = searchPaths.filter((p) => statSync(p).isDirectory());
 
+  const changed =
+    options.since === undefined
+      ? undefined
+      : changedFilesSince(
+          searchPaths.map((p) => runRootFor(p, cwd, statSync(p).isDirectory())),
+          options.since,
+        );
+
   listener({ type: 'phase', phase: 'discover' });
   const discovery = discover({ cwd, paths: searchPaths, ignore: options.ignore });
   const skipped = discovery.skipped;
@@ -92,19 +106,27 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   let nextId = 0;
 
   listener({ type: 'phase', phase: 'read' });
-  const targets: Candidate[] = [];
+  const candidates: Candidate[] = [];
   const buffer = createReadBuffer();
   const tally: ReadTally = { scanned: 0, skipped };
   discovery.files.forEach((file, index) => {
     const candidate = readCandidate(file, cwd, packages, tally, buffer, nextId);
     if (candidate) {
-      targets.push(candidate);
+      candidates.push(candidate);
       nextId++;
     }
     if ((index + 1) % READ_PROGRESS_EVERY === 0) {
       listener({ type: 'progress', phase: 'read', done: index + 1, total: discovery.files.length });
     }
   });
+
+  await packages.prepare(candidates);
+  for (const candidate of candidates) candidate.packageDir = packages.packageDirFor(candidate.absolutePath, candidate.root);
+  // --package and --since narrow what is reported and written; the facts stay whole-package.
+  // The files --since leaves out are transformed all the same (unreported): a package whose
+  // migration reaches one of them is a flow that --since would cut in two (see heldBack).
+  const { targets, context: unchangedSince } = selectTargets(candidates, { packageNames: options.packageNames, changed }, packages);
+  const outside = unchangedSince.filter((c) => c.readError === null);
 
   const report: RunReport = {
     mode: options.mode,
@@ -116,20 +138,23 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
     interrupted: false,
     refusedDirty: [],
     outsideGit: [],
+    heldBack: [],
     elapsedMs: 0,
   };
   if (targets.length === 0) return finish(report, started);
 
-  const work = groupByPackage(targets);
-  const targetPaths = new Set(targets.map((c) => c.absolutePath));
+  const processed = [...targets, ...outside];
+  const work = groupByPackage(processed);
+  const readPaths = new Set(candidates.map((c) => c.absolutePath));
   for (const pkg of work.values()) {
     if (searchDirs.some((dir) => isInside(dir, pkg.dir))) continue;
     // The paths cover only part of this package: its other files still decide its scopes.
-    pkg.context = readPackageContext(pkg.dir, targetPaths, { cwd, ignore: options.ignore, packages, buffer }, nextId);
-    nextId += pkg.context.length;
+    const more = readPackageContext(pkg, readPaths, { cwd, ignore: options.ignore, packages, buffer }, nextId);
+    pkg.context.push(...more);
+    nextId += more.length;
   }
 
-  const results = await scanAndTransform(options, cwd, packages, work, targets, listener);
+  const results = await scanAndTransform(options, cwd, packages, work, processed, listener);
   report.interrupted = results.interrupted;
   report.totals.reparsed = results.reparsed;
 
@@ -138,6 +163,7 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
     report.files.push({ ...result, packagePath: relativePosix(cwd, candidate.packageDir) });
   }
   report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  report.heldBack = heldBackPackages(outside, results, cwd);
   // Stopped before the package scan finished, the scopes are unknown: better none than wrong ones.
   const scanned = results.packageFacts.size > 0;
   report.packages = scanned ? summarisePackages(packages, work, results.packageFacts, results.plans, cwd) : [];
@@ -149,6 +175,21 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   }
   if (report.interrupted) listener({ type: 'interrupted' });
   return finish(report, started);
+}
+
+/**
+ * Packages whose migration also changes files outside the --since selection, with those files.
+ * Writing only the selected part would migrate a flow in part (a Management call switched to an
+ * access token its login does not request yet), so such packages are not written.
+ */
+function heldBackPackages(outside: readonly Candidate[], results: ProcessResults, cwd: string): NonNullable<RunReport['heldBack']> {
+  const byPackage = new Map<string, string[]>();
+  for (const candidate of outside) {
+    if (results.transforms.get(candidate.id)?.output == null) continue;
+    const packagePath = relativePosix(cwd, candidate.packageDir);
+    byPackage.set(packagePath, [...(byPackage.get(packagePath) ?? []), candidate.path]);
+  }
+  return [...byPackage].sort(([a], [b]) => (a < b ? -1 : 1)).map(([packagePath, files]) => ({ packagePath, files: files.sort() }));
 }
 
 function readCandidate(
@@ -164,7 +205,8 @@ function readCandidate(
     id,
     absolutePath: file.absolutePath,
     path: relativePosix(cwd, file.absolutePath),
-    packageDir: packages.packageDirFor(file.absolutePath, file.root),
+    root: file.root,
+    packageDir: '',
     text,
     readError,
   });
@@ -197,8 +239,11 @@ function readCandidate(
     tally.skipped.minified++;
     return null;
   }
+  if (HTML_FILE.test(file.absolutePath)) packages.noteHtml(file.absolutePath, text);
   return candidate(text, null);
 }
+
+const HTML_FILE = /\.html?$/i;
 
 /** Bytes git's own test looks at to call a file binary. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -214,18 +259,18 @@ function looksBinary(bytes: Buffer): boolean {
 
 /** The candidate files of a package that lie outside the given paths, read for the package scan only. */
 function readPackageContext(
-  packageDir: string,
-  targetPaths: ReadonlySet<string>,
+  pkg: PackageWork,
+  readPaths: ReadonlySet<string>,
   context: { cwd: string; ignore: readonly string[]; packages: PackageIndex; buffer: Buffer },
   firstId: number,
 ): Candidate[] {
   const found: Candidate[] = [];
   const tally: ReadTally = { scanned: 0, skipped: emptySkipCounts() };
-  for (const file of discover({ cwd: context.cwd, paths: [packageDir], ignore: context.ignore }).files) {
-    if (targetPaths.has(file.absolutePath)) continue;
-    if (context.packages.packageDirFor(file.absolutePath, file.root) !== packageDir) continue;
+  for (const file of discover({ cwd: context.cwd, paths: [pkg.dir], ignore: context.ignore }).files) {
+    if (readPaths.has(file.absolutePath)) continue;
+    if (context.packages.packageDirFor(file.absolutePath, file.root) !== pkg.dir) continue;
     const candidate = readCandidate(file, context.cwd, context.packages, tally, context.buffer, firstId + found.length);
-    if (candidate && candidate.readError === null) found.push(candidate);
+    if (candidate && candidate.readError === null) found.push({ ...candidate, packageDir: pkg.dir });
   }
   return found;
 }
@@ -235,7 +280,7 @@ function groupByPackage(targets: readonly Candidate[]): Map<string, PackageWork>
   for (const candidate of targets) {
     let pkg = work.get(candidate.packageDir);
     if (!pkg) {
-      pkg = { dir: candidate.packageDir, targets: [], context: [], facts: [], known: null };
+      pkg = { dir: candidate.packageDir, root: candidate.root, targets: [], context: [], facts: [], known: null };
       work.set(candidate.packageDir, pkg);
     }
     pkg.targets.push(candidate);
@@ -280,7 +325,7 @@ async function scanAndTransform(
   const requests: ProcessRequest[] = [];
   const mode = options.transformOptions.scopeMode;
   const factsOf = (pkg: PackageWork): PackageFacts =>
-    mergePackageFacts(relativePosix(cwd, pkg.dir), pkg.facts.filter((f): f is FileFacts => f !== undefined), mode, packages.versionsOf(pkg.dir));
+    mergePackageFacts(relativePosix(cwd, pkg.dir), pkg.facts.filter((f): f is FileFacts => f !== undefined), mode, packages.versionsOf(pkg.dir, pkg.root));
   for (const pkg of work.values()) {
     [...pkg.targets, ...pkg.context].forEach((candidate, index) => {
       place.set(candidate.id, { pkg, index, candidate });
@@ -443,11 +488,14 @@ function summarisePackages(
   for (const pkg of work.values()) {
     const merged = facts.get(pkg.dir);
     const plan = plans.get(pkg.dir);
+    const tenantHosts = merged?.tenantHosts ?? [];
     summaries.push({
       path: relativePosix(cwd, pkg.dir),
+      name: index.nameOf(pkg.dir),
       scopes: plan?.scopes ?? [],
       endpoints: merged?.endpoints ?? [],
-      versions: merged?.versions ?? index.versionsOf(pkg.dir),
+      versions: merged?.versions ?? index.versionsOf(pkg.dir, pkg.root),
+      ...(tenantHosts.length > 0 ? { tenantHosts } : {}),
       flows: plan?.flows ?? [],
     });
   }
@@ -455,28 +503,38 @@ function summarisePackages(
 }
 
 /**
- * Writes every changed file, one at a time so a Ctrl-C between two files stops the rest. Without
- * --force, nothing is written when any of them has uncommitted changes in git.
+ * The paths (as reported) of the given files that have uncommitted changes in git: a write run
+ * refuses them without --force. Files outside any git work tree are never among them.
  */
-async function writeChanges(options: RunOptions, report: RunReport, listener: RunListener): Promise<void> {
-  const changed = report.files.filter((f) => f.status === 'changed');
-  if (changed.length === 0) return;
+export function filesWithUncommittedChanges(files: readonly FileResult[]): string[] {
   const byTopLevel = new Map<string, FileResult[]>();
-  for (const file of changed) {
+  for (const file of files) {
     const top = gitTopLevel(path.dirname(file.absolutePath));
-    if (top === null) {
-      report.outsideGit.push(file.path);
-      continue;
-    }
+    if (top === null) continue;
     const group = byTopLevel.get(top) ?? [];
     group.push(file);
     byTopLevel.set(top, group);
   }
+  const refused: string[] = [];
+  for (const [top, group] of byTopLevel) {
+    const dirty = gitDirtyPaths(top, group.map((f) => relativePosix(top, f.absolutePath)));
+    for (const file of group) if (dirty.has(relativePosix(top, file.absolutePath))) refused.push(file.path);
+  }
+  return refused;
+}
+
+/**
+ * Writes every changed file, one at a time so a Ctrl-C between two files stops the rest. Without
+ * --force, nothing is written when any of them has uncommitted changes in git. Exported for the
+ * interactive review, which writes a dry run's results once a person has accepted them.
+ */
+export async function writeChanges(options: Pick<RunOptions, 'force' | 'signal'>, report: RunReport, listener: RunListener): Promise<void> {
+  const held = new Set((report.heldBack ?? []).map((h) => h.packagePath));
+  const changed = report.files.filter((f) => f.status === 'changed' && !held.has(f.packagePath));
+  if (changed.length === 0) return;
+  for (const file of changed) if (gitTopLevel(path.dirname(file.absolutePath)) === null) report.outsideGit.push(file.path);
   if (!options.force) {
-    for (const [top, files] of byTopLevel) {
-      const dirty = gitDirtyPaths(top, files.map((f) => relativePosix(top, f.absolutePath)));
-      for (const file of files) if (dirty.has(relativePosix(top, file.absolutePath))) report.refusedDirty.push(file.path);
-    }
+    report.refusedDirty.push(...filesWithUncommittedChanges(changed));
     if (report.refusedDirty.length > 0) return;
   }
   listener({ type: 'phase', phase: 'write' });

@@ -29,6 +29,13 @@ export interface RunOptions {
   force: boolean;
   /** Aborting stops dispatching work; writes already started finish. */
   signal?: AbortSignal;
+  /** Only the packages with these names (`--package`); the others are not reported. */
+  packageNames?: readonly string[];
+  /**
+   * Only the files changed since this git revision, plus untracked ones (`--since`); the other
+   * files of their packages are still read for the package facts.
+   */
+  since?: string;
   /**
    * Transform modules to run in this thread instead of the registry's (tests use this to drive
    * the runner with stand-in transforms). Forces in-process processing: modules cannot cross
@@ -99,6 +106,10 @@ export interface FileResult {
 export interface PackageSummary {
   /** relative to cwd, `/`-separated ('.' for cwd) */
   path: string;
+  /** the package's `name` (workspace package, package.json or bower.json), if it has one */
+  name?: string;
+  /** literal tenant hosts its login clients use, when any (see PackageFacts) */
+  tenantHosts?: readonly string[];
   scopes: readonly string[];
   endpoints: readonly string[];
   versions: PackageFacts['versions'];
@@ -139,6 +150,11 @@ export interface RunReport {
   refusedDirty: string[];
   /** changed files that live in no git work tree (no way back but the diff) */
   outsideGit: string[];
+  /**
+   * `--since`: packages whose migration also changes files the selection leaves out (paths as
+   * reported). A write run writes nothing in them: half a flow would break the app.
+   */
+  heldBack?: { packagePath: string; files: string[] }[];
   /** milliseconds the run took */
   elapsedMs: number;
 }

@@ -31,6 +31,9 @@ describe('parseCommandLine', () => {
       workers: 4,
       workersExplicit: false,
       force: false,
+      format: 'text',
+      packages: [],
+      interactive: false,
     });
   });
 
@@ -57,6 +60,12 @@ describe('parseCommandLine', () => {
         '--workers',
         '3',
         '--force',
+        '--package',
+        '@acme/web',
+        '--package',
+        'site',
+        '--since',
+        'origin/main',
       ),
     ).toEqual({
       transform: 'webauth-config',
@@ -72,7 +81,19 @@ describe('parseCommandLine', () => {
       workers: 3,
       workersExplicit: true,
       force: true,
+      format: 'json',
+      packages: ['@acme/web', 'site'],
+      since: 'origin/main',
+      interactive: false,
     });
+  });
+
+  it('takes --json as --format json, and --format as given', () => {
+    expect(runArgs('--format', 'json')).toMatchObject({ format: 'json', json: true });
+    expect(runArgs('--json', '--format', 'json')).toMatchObject({ format: 'json', json: true });
+    expect(runArgs('--format', 'sarif', '--check')).toMatchObject({ format: 'sarif', json: false, check: true });
+    expect(runArgs('--format', 'markdown')).toMatchObject({ format: 'markdown', json: false });
+    expect(runArgs('--interactive')).toMatchObject({ interactive: true, format: 'text' });
   });
 
   it('takes a first argument that is a path, not a transform, as a path', () => {
@@ -106,6 +127,14 @@ describe('parseCommandLine', () => {
     [['--audience', 'https://my-api.example.com'], /Management API identifier/],
     [['--scopes', ','], /--scopes needs at least one scope/],
     [['list', 'extra'], /Unknown argument: extra/],
+    [['--format', 'xml'], /Invalid values/],
+    [['--json', '--format', 'sarif'], /--json means --format json/],
+    [['--format', 'sarif', '--format', 'json'], /--format was given 2 times/],
+    [['--since', ''], /--since needs a git revision/],
+    [['--package', ''], /--package needs a package name/],
+    [['--interactive', '--dry'], /cannot be combined with --dry/],
+    [['--interactive', '--check'], /cannot be combined with --check/],
+    [['--interactive', '--format', 'markdown'], /cannot be combined with --format markdown/],
   ])('rejects %j', (argv, message) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(message);

@@ -164,7 +164,7 @@ describe('single app (the migration guide’s example)', () => {
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
     // The browser login now asks for the Management API audience: users will be asked to consent.
     expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 1, reparsed: 1 });
-    expect(report.packages).toMatchObject([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
+    expect(report.packages).toMatchObject([{ path: '.', name: 'single-app', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
     expect(report.packages[0].flows.map((f) => [f.status, f.scopes, f.sites.map((s) => `${s.file}:${s.role}`)])).toEqual([
       ['migrate', ['read:current_user'], ['src/auth.js:producer', 'src/auth.js:producer', 'src/auth.js:carrier', 'src/profile.js:consumer']],
     ]);
@@ -204,11 +204,12 @@ describe('monorepo', () => {
     const result = cli(dir, '--json');
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
-    expect(report.packages.map(({ path, scopes, endpoints, flows }) => ({ path, scopes, endpoints, flows: flows.map((f) => f.status) }))).toEqual([
-      { path: 'packages/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'], flows: ['migrate'] },
-      { path: 'packages/site', scopes: [], endpoints: [], flows: ['out-of-scope'] },
+    expect(report.packages.map(({ path, name, scopes, endpoints, flows }) => ({ path, name, scopes, endpoints, flows: flows.map((f) => f.status) }))).toEqual([
+      { path: 'packages/admin', name: '@acme/admin', scopes: ['update:current_user_identities'], endpoints: ['POST /api/v2/users/{id}/identities'], flows: ['migrate'] },
+      { path: 'packages/site', name: '@acme/site', scopes: [], endpoints: [], flows: ['out-of-scope'] },
       {
         path: 'packages/web',
+        name: '@acme/web',
         scopes: ['read:current_user', 'update:current_user_metadata'],
         endpoints: ['GET /api/v2/users/{id}', 'PATCH /api/v2/users/{id}'],
         flows: ['migrate'],

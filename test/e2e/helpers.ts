@@ -28,11 +28,11 @@ export interface CliResult {
  * Runs the CLI and waits for it. A run that outlives `timeoutMs` is killed and comes back with a
  * null code, so a hang fails its test instead of stalling the suite.
  */
-export function runCliWithin(timeoutMs: number, cwd: string, args: readonly string[]): CliResult {
+export function runCliWithin(timeoutMs: number, cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...outsideGitHubActions(process.env), NO_COLOR: '1', ...env },
     maxBuffer: 256 * 1024 * 1024,
     timeout: timeoutMs,
   });
@@ -41,6 +41,21 @@ export function runCliWithin(timeoutMs: number, cwd: string, args: readonly stri
 
 export function cli(cwd: string, ...args: string[]): CliResult {
   return runCliWithin(120_000, cwd, args);
+}
+
+/** The CLI with these environment variables set (e.g. those of a GitHub Actions runner). */
+export function cliWithEnv(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): CliResult {
+  return runCliWithin(120_000, cwd, args, env);
+}
+
+/**
+ * The environment without GitHub Actions' variables: the suite itself may run on GitHub
+ * Actions, and the CLI then annotates and appends to the job summary.
+ */
+export function outsideGitHubActions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of Object.keys(copy)) if (name.startsWith('GITHUB_')) delete copy[name];
+  return copy;
 }
 
 export function jsonReport(result: CliResult): JsonReportV1 {

@@ -79,7 +79,7 @@ describe('toJsonReport', () => {
     expect(Object.keys(json)).toEqual(['version', 'totals', 'packages', 'files']);
     expect(json.version).toBe(1);
     expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'notes', 'reparsed']);
-    expect(json.packages).toEqual([{ path: '.', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], flows: [] }]);
+    expect(json.packages).toEqual([{ path: '.', name: null, scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], flows: [] }]);
     expect(json.files[0]).toEqual({
       path: 'src/a.js',
       status: 'changed',
