@@ -87,6 +87,7 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
           todoComments: args.todoComments,
           ...(args.audience !== undefined ? { audience: args.audience } : {}),
           ...(args.scopes !== undefined ? { scopes: args.scopes } : {}),
+          ...(args.allowAudienceHosts !== undefined ? { allowAudienceHost: args.allowAudienceHosts } : {}),
         }),
         ignore: args.ignore,
         workers: args.workers,

@@ -8,7 +8,8 @@ import { git, makeTempDir } from '../cli/helpers';
 /** Shared by the end-to-end tests that run the built CLI (`node bin/auth0-mgmt-codemod.js`). */
 
 export const PROJECT = path.resolve(__dirname, '..', '..');
-export const BIN = path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
+/** The CLI under test; AMC_E2E_BIN points the end-to-end tests at another build (e.g. main's, to see a test fail there). */
+export const BIN = process.env.AMC_E2E_BIN ?? path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
 export const FIXTURES = path.join(PROJECT, '__testfixtures__');
 
 /** `npm test` builds first; a test file run alone builds when dist/ is missing. */
@@ -28,11 +29,11 @@ export interface CliResult {
  * Runs the CLI and waits for it. A run that outlives `timeoutMs` is killed and comes back with a
  * null code, so a hang fails its test instead of stalling the suite.
  */
-export function runCliWithin(timeoutMs: number, cwd: string, args: readonly string[]): CliResult {
+export function runCliWithin(timeoutMs: number, cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     maxBuffer: 256 * 1024 * 1024,
     timeout: timeoutMs,
   });
