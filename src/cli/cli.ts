@@ -9,7 +9,7 @@ import type { RunMode, RunReport } from '../runner/types';
 import { EXIT_ERROR, EXIT_OK, exitCodeFor } from '../reporter/exit-code';
 import { ProgressLine } from '../reporter/progress';
 import { colorEnabled, createStyle } from '../reporter/style';
-import { formatDirtyRefusal, formatNextSteps, formatSummary } from '../reporter/text';
+import { formatDirtyRefusal, formatNextSteps, formatSummary, isComplete } from '../reporter/text';
 import { parseCommandLine, UsageError, type RunArguments } from './args';
 
 export interface OutputStream {
@@ -109,6 +109,10 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
 
   if (report.refusedDirty.length > 0) {
     stderr.write(formatDirtyRefusal(report, errorStyle));
+    if (args.json) {
+      const { toJsonReport } = await import('../reporter/json.js');
+      stdout.write(`${JSON.stringify(toJsonReport(report, { patches: false }), null, 2)}\n`);
+    }
     return exitCodeFor(report, args.check);
   }
   // The diff library is loaded only for output that needs it: a plain write or check run
@@ -125,7 +129,8 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
     }
   }
   stderr.write(formatSummary(report, errorStyle));
-  if (report.mode === 'write' && report.files.some((f) => f.written)) {
+  // Turning off ID tokens is safe only once everything is migrated.
+  if (report.mode === 'write' && isComplete(report) && report.files.some((f) => f.written)) {
     stderr.write(`\n${formatNextSteps(report, errorStyle)}`);
   }
   return exitCodeFor(report, args.check);

@@ -1,5 +1,5 @@
 import type { FindingCode, TransformId } from '../types';
-import type { FileError, FileStatus, RunReport, RunTotals } from '../runner/types';
+import type { FileError, FileSkipReason, FileStatus, RunReport, RunTotals } from '../runner/types';
 import { unifiedDiff } from './diff';
 import { type FindingSeverity, severityOf } from '../catalog/findings';
 
@@ -9,10 +9,12 @@ export interface JsonReportV1 {
   totals: RunTotals;
   packages: { path: string; scopes: string[]; endpoints: string[] }[];
   files: JsonFileV1[];
+  /** set when a write run wrote nothing because it refused the files listed here */
+  refusal: { reason: string; paths: string[] } | null;
 }
 
 export interface JsonFileV1 {
-  /** relative to the cwd, `/`-separated */
+  /** relative to the repository root like `git diff` (without git: the run root), `/`-separated */
   path: string;
   status: FileStatus;
   /** transforms that changed the file */
@@ -32,6 +34,8 @@ export interface JsonFileV1 {
   patch: string | null;
   /** why the file could not be processed or written, `line:column message` when it has a place */
   error: string | null;
+  /** with status `skipped`: why (see FileSkipReason); otherwise null */
+  reason: FileSkipReason | null;
 }
 
 export function formatFileError(error: FileError): string {
@@ -58,6 +62,8 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
       })),
       patch: options.patches && file.status === 'changed' ? unifiedDiff(file.path, file.before, file.after) : null,
       error: file.error ? formatFileError(file.error) : null,
+      reason: file.status === 'skipped' ? (file.skipReason ?? null) : null,
     })),
+    refusal: report.refusedDirty.length > 0 ? { reason: report.refusedBecause ?? 'refused', paths: [...report.refusedDirty] } : null,
   };
 }

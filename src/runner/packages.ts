@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { PackageFacts } from '../types';
+import { readRegularTextFile } from './read';
 
 type Versions = PackageFacts['versions'];
 
@@ -42,9 +43,11 @@ export class PackageIndex {
 }
 
 function readVersions(manifestPath: string): Versions {
+  const text = readRegularTextFile(manifestPath);
+  if (text === null) return {};
   let manifest: unknown;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest = JSON.parse(text);
   } catch {
     return {};
   }

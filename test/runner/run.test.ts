@@ -41,7 +41,7 @@ describe('run', () => {
     const before = readTree(root);
     const report = await runIn(root);
     expect(readTree(root)).toEqual(before);
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, notes: 0, reparsed: 0 });
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, notes: 0, reparsed: 0, skipped: 0 });
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth?.status).toBe('changed');
     expect(auth?.transforms).toEqual(['webauth-config']);
@@ -222,12 +222,18 @@ describe('run', () => {
     await expect(runIn(root, { modules: undefined, transform: 'nope' })).rejects.toThrow(/unknown transform/);
   });
 
-  it('skips files over 1 MiB and minified bundles without parsing them', async () => {
+  it('skips files over 1 MiB and minified bundles without parsing them, listing those with Auth0 text', async () => {
     const big = `// auth0\n${'const a = 1;\n'.repeat(90_000)}`;
     const bundle = `auth0.x({responseType:'id_token'});${'var a=1;'.repeat(2000)}`;
-    const root = makeRepo({ 'big.js': big, 'bundle.js': bundle, 'ok.js': '// auth0\n' });
+    const otherBundle = `window.x=1;${'var a=1;'.repeat(2000)}`;
+    const root = makeRepo({ 'big.js': big, 'bundle.js': bundle, 'other.js': otherBundle, 'ok.js': '// auth0\n' });
     const report = await runIn(root);
-    expect(report.files.map((f) => f.path)).toEqual(['ok.js']);
+    expect(report.files.map((f) => [f.path, f.status, f.skipReason])).toEqual([
+      ['big.js', 'skipped', 'too-large'],
+      ['bundle.js', 'skipped', 'minified'],
+      ['ok.js', 'unchanged', undefined],
+    ]);
+    expect(report.totals.skipped).toBe(2);
     expect(report.skipped).toMatchObject({ 'too-large': 1, minified: 1 });
   });
 });
