@@ -5,7 +5,7 @@ import { parse } from '@babel/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractScriptBlocks } from '../../src/runner/containers';
 import { makeRepo, makeTempDir, readTree, removeTempDirs } from '../cli/helpers';
-import { cli, ensureBuilt, FIXTURES, jsonReport, modifiedFiles, PROJECT, read } from './helpers';
+import { BIN, cli, ensureBuilt, FIXTURES, jsonReport, modifiedFiles, PROJECT, read } from './helpers';
 
 /**
  * Safety, part two: what the codemod writes is valid code that means what it meant before,
@@ -174,7 +174,9 @@ describe('--audience and --scopes land in code verbatim, so only valid values ar
     writeFileSync(path.join(dir, 'app.js'), source);
     const jscodeshift = path.join(PROJECT, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
     for (const option of ['--scopes=</script><script>alert(1)</script>', '--audience=https://evil.example.com/api/v2/']) {
-      const run = spawnSync(process.execPath, [jscodeshift, '-t', path.join(PROJECT, 'dist', 'transforms', 'all.js'), path.join(dir, 'app.js'), option], { encoding: 'utf8' });
+      // The transforms of the build under test (BIN's package).
+      const transform = path.resolve(path.dirname(BIN), '..', 'dist', 'transforms', 'all.js');
+      const run = spawnSync(process.execPath, [jscodeshift, '-t', transform, path.join(dir, 'app.js'), option], { encoding: 'utf8' });
       expect(`${run.stdout}${run.stderr}`, option).toMatch(/1 errors?/);
       expect(readFileSync(path.join(dir, 'app.js'), 'utf8')).toBe(source);
     }
