@@ -1,10 +1,12 @@
 import type { API, ASTNode, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { EditConflictError, EditList, spanOf } from './ast/edits';
-import { eolOf, indentAt } from './ast/nodes';
-import { type ParserName, parseSource } from './ast/parse';
+import { lineCommentOffset } from './ast/comment-placement';
+import { eolOf } from './ast/nodes';
+import { assertParses, type ParserName, parseSource } from './ast/parse';
 import { mayNeedMigration } from './analysis/prefilter';
 import { parserForPath } from './runner/parser';
-import { parseScopeList } from './catalog/scopes';
+import { allowedHostProblem, audienceProblem } from './catalog/audience';
+import { parseScopeList, scopesProblem } from './catalog/scopes';
 import { severityOf } from './catalog/findings';
 import { collectFileFacts, fileScopes, packageScopesToRequest } from './analysis/facts';
 import { buildPackagePlan } from './plan/plan';
@@ -31,9 +33,11 @@ export const DEFAULT_OPTIONS: TransformOptions = { scopeMode: 'current-user', to
 
 /**
  * Reads transform options from jscodeshift's CLI flags (`--audience=… --scopes=a,b
- * --scope-mode=any-user --todo-comments`) or from our runner's already-typed options.
+ * --scope-mode=any-user --todo-comments --allow-audience-host=…`) or from our runner's
+ * already-typed options. The audience and scopes land verbatim in the user's code, so they are
+ * validated as our CLI validates them (src/catalog), whichever way they come in.
  */
-export function readTransformOptions(raw: Options | Partial<TransformOptions> | undefined): TransformOptions {
+export function readTransformOptions(raw: Options | (Partial<TransformOptions> & { allowAudienceHost?: readonly string[] }) | undefined): TransformOptions {
   const o = (raw ?? {}) as Record<string, unknown>;
   const modeRaw = o.scopeMode ?? o['scope-mode'];
   const scopeMode: ScopeMode = modeRaw === 'any-user' ? 'any-user' : 'current-user';
@@ -45,7 +49,18 @@ export function readTransformOptions(raw: Options | Partial<TransformOptions> | 
     typeof scopesRaw === 'string' || Array.isArray(scopesRaw)
       ? parseScopeList(scopesRaw as string | string[])
       : undefined;
+  const scopesError = scopes === undefined ? null : scopesProblem(scopes);
+  if (scopesError !== null) throw new Error(scopesError);
+  const allowedRaw = o.allowAudienceHost ?? o['allow-audience-host'];
+  const allowedHosts = typeof allowedRaw === 'string' ? [allowedRaw] : Array.isArray(allowedRaw) ? allowedRaw.map(String) : [];
+  for (const host of allowedHosts) {
+    const hostError = allowedHostProblem(host);
+    if (hostError !== null) throw new Error(hostError);
+  }
+  if (o.audience !== undefined && typeof o.audience !== 'string') throw new Error(`--audience needs a URL, not ${String(o.audience)}`);
   const audience = typeof o.audience === 'string' && o.audience !== '' ? o.audience : undefined;
+  const audienceError = audience === undefined ? null : audienceProblem(audience, allowedHosts);
+  if (audienceError !== null) throw new Error(audienceError);
   const todo = o.todoComments ?? o['todo-comments'];
   return {
     scopeMode,
@@ -113,6 +128,7 @@ export interface RunInput {
 export function runTransforms(input: RunInput): RunResult {
   let source = input.source;
   let root = input.root ?? input.parse(source);
+  registerIgnoreComments(source, root);
   let pending = new EditList();
   let toOriginal = (offset: number): number => offset;
   const findings: Finding[] = [];
@@ -212,6 +228,7 @@ export function runTransforms(input: RunInput): RunResult {
         root = input.parse(source);
         const before = toOriginal;
         toOriginal = (offset) => before(settled.mapBack(offset));
+        registerIgnoreComments(source, root);
         // The earlier transforms' findings still want their TODO comments, in the new text.
         for (const target of todoTargets) target.offset = settled.mapOffset(target.offset);
         pending = new EditList();
@@ -227,7 +244,7 @@ export function runTransforms(input: RunInput): RunResult {
     }
   }
 
-  if (input.options.todoComments) addTodoComments(source, pending, todoTargets);
+  if (input.options.todoComments) addTodoComments(source, root, pending, todoTargets);
   const output = pending.applyTo(source);
   // In source order, whichever transform or site found them.
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -356,21 +373,58 @@ export function isIgnoredNode(source: string, ...nodes: readonly (object | null 
   });
 }
 
-/** True when the line at `offset`, or the line above it, carries the ignore marker. */
-export function isIgnored(source: string, offset: number): boolean {
-  const [start, end] = lineBounds(source, offset);
-  if (source.slice(start, end).includes(IGNORE_MARKER)) return true;
-  if (start === 0) return false;
-  const [prevStart, prevEnd] = lineBounds(source, start - 1);
-  return source.slice(prevStart, prevEnd).includes(IGNORE_MARKER);
+/**
+ * The starts of the lines that carry the ignore marker in a real comment, for the source the
+ * transforms are looking at. Only a comment counts: the same words in a string or a template
+ * are data, and must not switch the codemod off. Set by runTransforms from the parsed tree (the
+ * marker is rare, so only a source that contains it costs anything).
+ */
+let ignoreComments: { source: string; lineStarts: ReadonlySet<number> } | null = null;
+
+function registerIgnoreComments(source: string, root: Collection): void {
+  if (!source.includes(IGNORE_MARKER)) {
+    ignoreComments = null;
+    return;
+  }
+  const lineStarts = new Set<number>();
+  const comments = ((root.get()?.node as { comments?: unknown[] } | undefined)?.comments ?? []) as { start?: unknown; end?: unknown }[];
+  for (const comment of comments) {
+    if (typeof comment.start !== 'number' || typeof comment.end !== 'number') continue;
+    const text = source.slice(comment.start, comment.end);
+    for (let at = text.indexOf(IGNORE_MARKER); at !== -1; at = text.indexOf(IGNORE_MARKER, at + 1)) {
+      lineStarts.add(lineBounds(source, comment.start + at)[0]);
+    }
+  }
+  ignoreComments = { source, lineStarts };
 }
 
-/** One `// TODO(auth0-mgmt-codemod): code: message` above each finding's line, never twice. */
-function addTodoComments(source: string, edits: EditList, targets: { offset: number; finding: Finding }[]): void {
+/** True when the line at `offset`, or the line above it, carries the ignore marker in a comment. */
+export function isIgnored(source: string, offset: number): boolean {
+  if (!source.includes(IGNORE_MARKER)) return false;
+  // Asked about a text runTransforms did not parse (a caller of its own): no comment is known.
+  if (ignoreComments === null || ignoreComments.source !== source) return false;
+  const [start] = lineBounds(source, offset);
+  if (ignoreComments.lineStarts.has(start)) return true;
+  return start > 0 && ignoreComments.lineStarts.has(lineBounds(source, start - 1)[0]);
+}
+
+/**
+ * The text of a TODO comment: a finding's message quotes source text, and in a `//` comment a
+ * line break (LF, CR, U+2028, U+2029) would end the comment and turn the rest into code. In an
+ * HTML script block `</script`, `<!--` and `<script` change where the block ends.
+ */
+export function commentSafeText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/<(?=!--|\/|script)/gi, '<\\');
+}
+
+/** One `// TODO(auth0-mgmt-codemod): code: message` above each finding's line, never twice, never where a comment would change the code. */
+function addTodoComments(source: string, root: Collection, edits: EditList, targets: { offset: number; finding: Finding }[]): void {
   const eol = eolOf(source);
   const done = new Set<string>();
   for (const { offset, finding } of targets) {
-    const [lineStart] = lineBounds(source, offset);
+    const at = lineCommentOffset(root, source, offset);
+    if (at === null) continue;
+    const [lineStart] = lineBounds(source, at);
     const key = `${lineStart}:${finding.code}`;
     if (done.has(key)) continue;
     done.add(key);
@@ -379,9 +433,9 @@ function addTodoComments(source: string, edits: EditList, targets: { offset: num
       const [prevStart, prevEnd] = lineBounds(source, lineStart - 1);
       if (source.slice(prevStart, prevEnd).includes(marker)) continue;
     }
-    if (!edits.canAdd(lineStart, lineStart)) continue;
-    const indent = indentAt(source, lineStart);
-    edits.insert(lineStart + indent.length, `// ${marker}: ${finding.message}${eol}${indent}`);
+    if (!edits.canAdd(at, at)) continue;
+    const indent = source.slice(lineStart, at);
+    edits.insert(at, `// ${marker}: ${commentSafeText(finding.message)}${eol}${indent}`);
   }
 }
 
@@ -426,6 +480,8 @@ export function toJscodeshiftTransform(modules: readonly TransformModule[], allM
     });
     // jscodeshift's own test helper (applyTransform) passes no `report`.
     if (typeof api.report === 'function') for (const finding of result.findings) api.report(formatFinding(finding));
+    // jscodeshift writes what it gets: text that no longer parses is an error for this file instead.
+    if (result.output !== null) assertParses(parser, result.output);
     return result.output;
   };
 }

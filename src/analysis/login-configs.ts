@@ -1,6 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf } from '../ast/node-index';
-import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
+import { type AnyNode, asNode, CLASS_FIELD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, findConstructions } from './auth0-bindings';
 
 /**
@@ -303,9 +303,8 @@ function holdersOf(path: ASTPath): Holder[] {
     const member = memberPropertyName(left);
     return member ? [{ kind: 'member', name: member }] : [];
   }
-  if (['ClassProperty', 'PropertyDefinition', 'Property', 'ObjectProperty'].includes(parent.type)) {
-    const key = asNode(parent.key);
-    const name = key?.type === 'Identifier' ? (key.name as string) : stringValue(key);
+  if (CLASS_FIELD_TYPES.has(parent.type) || parent.type === 'Property' || parent.type === 'ObjectProperty') {
+    const name = keyName(parent.key);
     return name ? [{ kind: 'member', name }] : [];
   }
   return [];

@@ -1,7 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { type EndpointSpec, MANAGEMENT_METHODS, matchEndpoint } from '../catalog/scopes';
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
-import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
+import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, classOfCallee, findConstructions } from './auth0-bindings';
 
 /**
@@ -88,7 +88,7 @@ function recordHolder(path: ASTPath, instances: ManagementInstances): void {
     if (left?.type === 'Identifier') instances.identifiers.add(left.name as string);
     const member = memberPropertyName(left);
     if (member) instances.members.add(member);
-  } else if (p.type === 'ClassProperty' || p.type === 'PropertyDefinition' || p.type === 'Property' || p.type === 'ObjectProperty') {
+  } else if (CLASS_FIELD_TYPES.has(p.type) || p.type === 'Property' || p.type === 'ObjectProperty') {
     const key = propertyKey(p);
     if (key) instances.members.add(key);
   } else if (p.type === 'ReturnStatement' || p.type === 'ArrowFunctionExpression') {
@@ -98,10 +98,7 @@ function recordHolder(path: ASTPath, instances: ManagementInstances): void {
 }
 
 function propertyKey(node: AnyNode): string | undefined {
-  const key = asNode(node.key);
-  if (!key) return undefined;
-  if (key.type === 'Identifier') return key.name as string;
-  return stringValue(key);
+  return keyName(node.key);
 }
 
 function enclosingFunctionName(path: ASTPath): string | undefined {
@@ -114,10 +111,10 @@ function enclosingFunctionName(path: ASTPath): string | undefined {
       if (!parent) return undefined;
       if (parent.type === 'VariableDeclarator') return asNode(parent.id)?.name as string | undefined;
       if (parent.type === 'AssignmentExpression') return memberPropertyName(parent.left) ?? (asNode(parent.left)?.name as string | undefined);
-      if (['Property', 'ObjectProperty', 'MethodDefinition', 'ClassProperty', 'PropertyDefinition'].includes(parent.type)) return propertyKey(parent);
+      if (['Property', 'ObjectProperty', 'MethodDefinition'].includes(parent.type) || CLASS_FIELD_TYPES.has(parent.type)) return propertyKey(parent);
       return undefined;
     }
-    if (n.type === 'ClassMethod' || n.type === 'ObjectMethod' || n.type === 'MethodDefinition') return propertyKey(n);
+    if (CLASS_METHOD_TYPES.has(n.type) || n.type === 'ObjectMethod') return propertyKey(n);
     current = current.parent;
   }
   return undefined;

@@ -1,16 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf } from '../ast/node-index';
 import { textOf } from '../ast/edits';
-import {
-  type AnyNode,
-  asNode,
-  findProperty,
-  isStringLiteral,
-  memberPropertyName,
-  propertyValue,
-  stringValue,
-  unwrapExpression,
-} from '../ast/nodes';
+import { type AnyNode, asNode, CLASS_FIELD_TYPES, findProperty, isStringLiteral, keyName, memberPropertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type ExpressionPiece, type StringPiece, isStringExpression, stringPieces, templateText } from '../ast/string-parts';
 import { evaluatesDifferently } from '../ast/audience';
 import { normaliseHost } from '../catalog/audience';
@@ -275,9 +266,8 @@ function holderOf(path: ASTPath): { kind: 'local' | 'field'; name: string } | un
     const member = memberPropertyName(left);
     return member ? { kind: 'field', name: member } : undefined;
   }
-  if (['ClassProperty', 'PropertyDefinition', 'Property', 'ObjectProperty'].includes(parent.type)) {
-    const key = asNode(parent.key);
-    const name = key?.type === 'Identifier' ? (key.name as string) : stringValue(key);
+  if (CLASS_FIELD_TYPES.has(parent.type) || parent.type === 'Property' || parent.type === 'ObjectProperty') {
+    const name = keyName(parent.key);
     return name ? { kind: 'field', name } : undefined;
   }
   return undefined;

@@ -1,17 +1,6 @@
 import type { ASTNode } from 'jscodeshift';
 import { spanOf, type TextEdit } from '../ast/edits';
-import {
-  asNode,
-  type AnyNode,
-  eolOf,
-  indentAt,
-  isStringLiteral,
-  memberPropertyName,
-  quoteOf,
-  quoteString,
-  stringValue,
-  unwrapExpression,
-} from '../ast/nodes';
+import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, eolOf, indentAt, isStringLiteral, keyName, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../ast/nodes';
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
 import { type Binding, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
@@ -661,11 +650,7 @@ export class TokenTracer {
       list.push(write);
       index.set(k, list);
     };
-    const memberKey = (node: AnyNode): string | undefined => {
-      const key = asNode(node.key);
-      if (!key || node.computed) return undefined;
-      return key.type === 'Identifier' ? (key.name as string) : stringValue(key);
-    };
+    const memberKey = (node: AnyNode): string | undefined => (node.computed ? undefined : keyName(node.key));
     for (const node of this.scope.runtimeNodes()) {
       if (node.type === 'AssignmentExpression') {
         const left = asNode(node.left);
@@ -680,8 +665,8 @@ export class TokenTracer {
         for (const member of node.body as AnyNode[]) {
           if (member.static) continue;
           const name = memberKey(member);
-          if (['ClassProperty', 'PropertyDefinition', 'ClassAccessorProperty'].includes(member.type)) add(key, name, { kind: 'field', node: member });
-          else if (member.type === 'ClassMethod' || member.type === 'MethodDefinition') {
+          if (CLASS_FIELD_TYPES.has(member.type)) add(key, name, { kind: 'field', node: member });
+          else if (CLASS_METHOD_TYPES.has(member.type)) {
             add(key, name, { kind: member.kind === 'get' ? 'getter' : 'other', node: member });
             if (member.kind === 'constructor') {
               const fn = member.type === 'MethodDefinition' ? asNode(member.value) : member;

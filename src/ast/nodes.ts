@@ -84,10 +84,30 @@ export function memberPropertyName(node: unknown): string | undefined {
   if (!n || (n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression')) return undefined;
   const prop = asNode(n.property);
   if (!prop) return undefined;
-  if (!n.computed && prop.type === 'Identifier') return prop.name as string;
   if (n.computed) return stringValue(prop);
-  return undefined;
+  return keyName(prop);
 }
+
+/**
+ * The name a property key or class member key spells: `a` and `'a'` give `a`; a private name
+ * `#a` gives `#a`, so it matches `this.#a` (memberPropertyName) and never a public `a`.
+ */
+export function keyName(key: unknown): string | undefined {
+  const k = asNode(key);
+  if (!k) return undefined;
+  if (k.type === 'Identifier') return k.name as string;
+  if (k.type === 'PrivateName') {
+    const id = asNode(k.id);
+    return id?.type === 'Identifier' ? `#${id.name as string}` : undefined;
+  }
+  return stringValue(k);
+}
+
+/** Class fields, public and private, in the AST dialects the parsers produce. */
+export const CLASS_FIELD_TYPES: ReadonlySet<string> = new Set(['ClassProperty', 'ClassPrivateProperty', 'PropertyDefinition', 'ClassAccessorProperty']);
+
+/** Class methods, public and private. */
+export const CLASS_METHOD_TYPES: ReadonlySet<string> = new Set(['ClassMethod', 'ClassPrivateMethod', 'MethodDefinition']);
 
 /** Strips TS `as`/`!`/`<T>` wrappers and parentheses to reach the runtime expression. */
 export function unwrapExpression(node: unknown): AnyNode | null {

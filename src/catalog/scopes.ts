@@ -186,3 +186,12 @@ export function parseScopeList(value: string | readonly string[]): string[] {
   const parts = typeof value === 'string' ? [value] : value;
   return parts.flatMap((p) => p.split(/[\s,]+/)).filter(Boolean);
 }
+
+/** What one scope may hold: the characters Auth0 scopes are made of, and nothing that could end a string or a tag. */
+const SCOPE_TOKEN = /^[A-Za-z0-9:_.-]+$/;
+
+/** Why a scope list given on the command line may not be written into the user's code, or null. */
+export function scopesProblem(scopes: readonly string[]): string | null {
+  const bad = scopes.find((scope) => !SCOPE_TOKEN.test(scope));
+  return bad === undefined ? null : `--scopes: ${JSON.stringify(bad)} is not a scope; each scope is made of letters, digits and : _ . -`;
+}

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import yargs from 'yargs';
-import { parseScopeList } from '../catalog/scopes';
+import { allowedHostProblem, audienceProblem } from '../catalog/audience';
+import { parseScopeList, scopesProblem } from '../catalog/scopes';
+import { commandLineProblem, type DeclaredFlags, positionalProblem, splitOperands } from './strict-argv';
 import { endsWithSeparator } from '../runner/discover';
 import { FINDING_CODES, type ScopeMode } from '../types';
 import { ALL_ID, TRANSFORMS } from '../../transforms/index';
@@ -36,6 +38,8 @@ export interface RunArguments {
   packages: string[];
   since?: string;
   interactive: boolean;
+  /** private-cloud hosts the user allowed in `--audience` */
+  allowAudienceHosts?: string[];
 }
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -56,9 +60,6 @@ export interface ParseContext {
 }
 
 const SCOPE_MODES: readonly ScopeMode[] = ['current-user', 'any-user'];
-
-/** The Management API audience is the tenant host's `/api/v2/`, trailing slash included. */
-const MANAGEMENT_AUDIENCE = /^https:\/\/[^/\s]+\/api\/v2\/$/;
 
 function transformIds(): string[] {
   return [ALL_ID, ...TRANSFORMS.map((t) => t.meta.id)];
@@ -87,7 +88,7 @@ function buildParser(context: ParseContext) {
         .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: .)' }),
     )
     .options({
-      dry: { type: 'boolean', default: false, describe: 'Write nothing; print a unified diff on stdout that `git apply` accepts from this folder' },
+      dry: { type: 'boolean', default: false, describe: 'Write nothing; print a unified diff on stdout, paths as `git diff` writes them, for `git apply`' },
       check: {
         type: 'boolean',
         default: false,
@@ -119,6 +120,10 @@ function buildParser(context: ParseContext) {
       package: { type: 'string', describe: 'Only the package with this name (workspace package or package.json "name"); repeatable' },
       since: { type: 'string', describe: 'Only files changed since this git revision (merge base), plus untracked ones' },
       interactive: { type: 'boolean', default: false, describe: 'Review each hunk and write only what you accept (y/n/a/d/q, like git add -p); needs a terminal' },
+      'allow-audience-host': {
+        type: 'string',
+        describe: 'Private cloud: accept --audience https://HOST/api/v2/ for this tenant host, which is no *.auth0.com host (repeatable)',
+      },
     })
     .example('$0 --dry', 'Preview every change in this repository as a diff')
     .example('$0 --dry > migration.patch && git apply migration.patch', 'Review the patch, then apply exactly that')
@@ -132,13 +137,16 @@ function buildParser(context: ParseContext) {
     .example('$0 list', 'What each transform does')
     .epilogue(
       [
-        'Exit codes: 0 done; 1 --check found pending changes or open findings; 2 usage error, or a file',
-        'could not be parsed, transformed or written (all other files are still processed); 130 Ctrl-C.',
+        'Exit codes: 0 done; 1 --check found pending changes, open findings or skipped files; 2 usage error,',
+        'or a file could not be parsed, transformed or written, or was skipped (all other files are still',
+        'processed); 130 Ctrl-C, 143 SIGTERM.',
         `Finding codes: ${FINDING_CODES.join(', ')}.`,
         'A line (or the line above it) carrying `auth0-mgmt-codemod-ignore` is left out of the findings.',
       ].join('\n'),
     )
     .strict()
+    // `--force.js` must be an unknown option, not `force: { js: true }` (which is truthy).
+    .parserConfiguration({ 'dot-notation': false })
     .help()
     .alias('h', 'help')
     .version(context.version)
@@ -152,7 +160,11 @@ function buildParser(context: ParseContext) {
 /** Parses and validates a command line; throws UsageError with a message meant for the user. */
 export function parseCommandLine(argv: readonly string[], context: ParseContext): ParsedCommand {
   let outcome: ParsedCommand | undefined;
-  buildParser(context).parse([...argv], {}, (error, parsed, output) => {
+  const parser = buildParser(context);
+  const { options, operands } = splitOperands(argv);
+  const problem = commandLineProblem(options, declaredFlags(parser));
+  if (problem !== null) throw new UsageError(problem);
+  parser.parse(options, {}, (error, parsed, output) => {
     if (error) throw new UsageError(error.message);
     if (output !== '') {
       outcome = { kind: 'output', text: output.endsWith('\n') ? output : `${output}\n` };
@@ -162,10 +174,28 @@ export function parseCommandLine(argv: readonly string[], context: ParseContext)
       outcome = { kind: 'list' };
       return;
     }
-    outcome = { kind: 'run', args: toRunArguments(parsed as unknown as RawArguments, context) };
+    outcome = { kind: 'run', args: toRunArguments(withOperands(parsed as unknown as RawArguments, operands), context) };
   });
   if (!outcome) throw new UsageError('invalid command line');
   return outcome;
+}
+
+/** The options as yargs itself declares them, aliases included. */
+function declaredFlags(parser: ReturnType<typeof buildParser>): DeclaredFlags {
+  // getOptions() is public yargs API that @types/yargs leaves out.
+  type Declared = { boolean: string[]; key: Record<string, boolean>; alias: Record<string, string[]> };
+  const declared = (parser as unknown as { getOptions(): Declared }).getOptions();
+  const withAliases = (names: readonly string[]): Set<string> => new Set(names.flatMap((name) => [name, ...(declared.alias[name] ?? [])]));
+  return { booleans: withAliases(declared.boolean), all: withAliases(Object.keys(declared.key)) };
+}
+
+/** The arguments after `--` are transforms or paths, whatever they look like. */
+function withOperands(raw: RawArguments, operands: readonly string[]): RawArguments {
+  const positionals = [...(raw.transform !== undefined ? [raw.transform] : []), ...(raw.paths ?? []), ...operands];
+  const problem = positionalProblem(positionals);
+  if (problem !== null) throw new UsageError(problem);
+  if (operands.length === 0) return raw;
+  return { ...raw, transform: positionals[0], paths: positionals.slice(1) };
 }
 
 interface RawArguments {
@@ -185,6 +215,7 @@ interface RawArguments {
   package?: string | string[];
   since?: string | string[];
   interactive: boolean;
+  'allow-audience-host'?: string | string[];
 }
 
 function single<T>(value: T | T[] | undefined, name: string): T | undefined {
@@ -212,12 +243,20 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     if (endsWithSeparator(p) && !statSync(resolved).isDirectory()) throw new UsageError(`not a directory: ${p}`);
   }
 
+  const allowedHosts = raw['allow-audience-host'] === undefined ? [] : ([] as string[]).concat(raw['allow-audience-host']);
+  for (const host of allowedHosts) {
+    const problem = allowedHostProblem(host);
+    if (problem !== null) throw new UsageError(problem);
+  }
   const audience = single(raw.audience, 'audience');
-  if (audience !== undefined) validateAudience(audience);
+  const audienceError = audience === undefined ? null : audienceProblem(audience, allowedHosts);
+  if (audienceError !== null) throw new UsageError(audienceError);
 
   const scopesRaw = raw.scopes === undefined ? undefined : ([] as string[]).concat(raw.scopes);
   const scopes = scopesRaw === undefined ? undefined : parseScopeList(scopesRaw);
   if (scopes !== undefined && scopes.length === 0) throw new UsageError('--scopes needs at least one scope, e.g. --scopes read:current_user');
+  const scopesError = scopes === undefined ? null : scopesProblem(scopes);
+  if (scopesError !== null) throw new UsageError(scopesError);
 
   const workersRaw = single(raw.workers ?? undefined, 'workers');
   if (workersRaw !== undefined && (workersRaw === null || !Number.isInteger(workersRaw) || workersRaw < 1)) {
@@ -252,6 +291,7 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     packages,
     ...(since !== undefined ? { since } : {}),
     interactive: raw.interactive,
+    ...(allowedHosts.length > 0 ? { allowAudienceHosts: allowedHosts } : {}),
   };
 }
 
@@ -260,16 +300,6 @@ function outputFormat(raw: RawArguments): OutputFormat {
   const given = single(raw.format, 'format');
   if (raw.json && given !== undefined && given !== 'json') throw new UsageError(`--json means --format json; it cannot be combined with --format ${given}`);
   return raw.json ? 'json' : (given ?? 'text');
-}
-
-function validateAudience(audience: string): void {
-  if (MANAGEMENT_AUDIENCE.test(audience)) return;
-  if (MANAGEMENT_AUDIENCE.test(`${audience}/`)) {
-    throw new UsageError(`--audience ${audience} lacks the trailing slash, which is part of the identifier: use ${audience}/`);
-  }
-  throw new UsageError(
-    `--audience must be the Management API identifier of the tenant, https://TENANT[.REGION].auth0.com/api/v2/ (got ${audience})`,
-  );
 }
 
 function unknownTransformMessage(given: string): string {

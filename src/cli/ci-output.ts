@@ -2,7 +2,7 @@ import { appendFileSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { relativePosix } from '../runner/discover';
 import { gitTopLevel } from '../runner/git';
-import { filesWithUncommittedChanges, writeChanges } from '../runner/run';
+import { writeChanges, writeGuard } from '../runner/run';
 import type { RunReport } from '../runner/types';
 import { DEFAULT_HOMEPAGE, type ReportContext } from '../reporter/context';
 import { EXIT_INTERRUPTED } from '../reporter/exit-code';
@@ -26,8 +26,12 @@ export async function reviewAndWrite(report: RunReport, args: RunArguments, envi
   const changed = report.files.filter((f) => f.status === 'changed');
   if (!args.force) {
     // Refused before any question: answers about files that cannot be written would be wasted.
-    report.refusedDirty.push(...filesWithUncommittedChanges(changed));
-    if (report.refusedDirty.length > 0) return null;
+    const guard = writeGuard(changed);
+    report.refusedDirty.push(...guard.refused);
+    if (guard.refused.length > 0) {
+      report.refusedBecause = guard.reasons.join('; or ');
+      return null;
+    }
   }
   // --since held these back (their flows reach files it leaves out): nothing there to ask about.
   const held = new Set((report.heldBack ?? []).map((h) => h.packagePath));

@@ -10,7 +10,7 @@ import type { RunMode, RunReport } from '../runner/types';
 import { EXIT_ERROR, EXIT_OK, exitCodeFor } from '../reporter/exit-code';
 import { ProgressLine } from '../reporter/progress';
 import { colorEnabled, createStyle } from '../reporter/style';
-import { formatDirtyRefusal, formatNextSteps, formatSummary } from '../reporter/text';
+import { formatDirtyRefusal, formatNextSteps, formatSummary, isComplete } from '../reporter/text';
 import { parseCommandLine, UsageError, type RunArguments } from './args';
 import { formatHeldBack, markdownOptions, reportContext, reportToGitHub, reviewAndWrite, withoutPackages } from './ci-output';
 
@@ -96,6 +96,7 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
           todoComments: args.todoComments,
           ...(args.audience !== undefined ? { audience: args.audience } : {}),
           ...(args.scopes !== undefined ? { scopes: args.scopes } : {}),
+          ...(args.allowAudienceHosts !== undefined ? { allowAudienceHost: args.allowAudienceHosts } : {}),
         }),
         ignore: args.ignore,
         workers: args.workers,
@@ -123,6 +124,10 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
   }
   if (report.refusedDirty.length > 0) {
     stderr.write(formatDirtyRefusal(report, errorStyle));
+    if (args.json) {
+      const { toJsonReport } = await import('../reporter/json.js');
+      stdout.write(`${JSON.stringify(toJsonReport(report, { patches: false }), null, 2)}\n`);
+    }
     return exitCodeFor(report, args.check);
   }
   const context = reportContext(environment, packageManifest());
@@ -149,7 +154,8 @@ async function runMigration(args: RunArguments, environment: CliEnvironment): Pr
   if (report.mode === 'write') withoutPackages(report, (report.heldBack ?? []).map((h) => h.packagePath));
   stderr.write(formatSummary(report, errorStyle));
   stderr.write(formatHeldBack(report, errorStyle));
-  if (report.mode === 'write' && report.files.some((f) => f.written)) {
+  // Turning off ID tokens is safe only once everything is migrated.
+  if (report.mode === 'write' && isComplete(report) && report.files.some((f) => f.written)) {
     stderr.write(`\n${formatNextSteps(report, errorStyle)}`);
   }
   return exitCodeFor(report, args.check);

@@ -1,37 +1,9 @@
 import { structuredPatch } from 'diff';
+import { quotePatchPath } from './quote';
 import type { Style } from './style';
 
 /** Lines of unchanged context around each change, as `git diff` shows. */
 const CONTEXT_LINES = 3;
-
-/** Characters git writes as C escapes inside a quoted path. */
-const GIT_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\t': '\\t',
-  '\r': '\\r',
-};
-
-/**
- * A path as git writes it in patch headers: C-quoted when it holds a quote, a backslash or a
- * control character, so `git apply` reads it back exactly.
- */
-export function quotePatchPath(p: string): string {
-  let quoted = '';
-  let needsQuotes = false;
-  for (const char of p) {
-    const code = char.charCodeAt(0);
-    const escape = GIT_ESCAPES[char] ?? (code < 0x20 || code === 0x7f ? `\\${code.toString(8).padStart(3, '0')}` : undefined);
-    if (escape === undefined) {
-      quoted += char;
-    } else {
-      quoted += escape;
-      needsQuotes = true;
-    }
-  }
-  return needsQuotes ? `"${quoted}"` : p;
-}
 
 /**
  * A git-style unified diff of one file, with `a/` and `b/` prefixes on `relativePath` (relative

@@ -1,5 +1,5 @@
 import type { FindingCode, TransformId } from '../types';
-import type { FileError, FileStatus, RunReport, RunTotals } from '../runner/types';
+import type { FileError, FileSkipReason, FileStatus, RunReport, RunTotals } from '../runner/types';
 import { unifiedDiff } from './diff';
 import type { FlowSummary } from '../plan/types';
 import { type FindingSeverity, severityOf } from '../catalog/findings';
@@ -11,10 +11,12 @@ export interface JsonReportV1 {
   /** `name`: the package's name (workspace package, package.json or bower.json), null when it has none */
   packages: { path: string; name: string | null; scopes: string[]; endpoints: string[]; flows: FlowSummary[] }[];
   files: JsonFileV1[];
+  /** set when a write run wrote nothing because it refused the files listed here */
+  refusal: { reason: string; paths: string[] } | null;
 }
 
 export interface JsonFileV1 {
-  /** relative to the cwd, `/`-separated */
+  /** relative to the repository root like `git diff` (without git: the run root), `/`-separated */
   path: string;
   status: FileStatus;
   /** transforms that changed the file */
@@ -34,6 +36,8 @@ export interface JsonFileV1 {
   patch: string | null;
   /** why the file could not be processed or written, `line:column message` when it has a place */
   error: string | null;
+  /** with status `skipped`: why (see FileSkipReason); otherwise null */
+  reason: FileSkipReason | null;
 }
 
 export function formatFileError(error: FileError): string {
@@ -66,6 +70,8 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
       })),
       patch: options.patches && file.status === 'changed' ? unifiedDiff(file.path, file.before, file.after) : null,
       error: file.error ? formatFileError(file.error) : null,
+      reason: file.status === 'skipped' ? (file.skipReason ?? null) : null,
     })),
+    refusal: report.refusedDirty.length > 0 ? { reason: report.refusedBecause ?? 'refused', paths: [...report.refusedDirty] } : null,
   };
 }

@@ -2,6 +2,8 @@ import type { FindingCode } from '../types';
 import { FINDING_CODES } from '../types';
 import { FINDING_KINDS } from '../catalog/findings';
 import type { FileResult, RunReport, SkipCounts, SkipReason } from '../runner/types';
+import { quotePatchPath as show, terminalText as clean } from './quote';
+import { SKIP_REASON_TEXT } from './skips';
 import type { Style } from './style';
 
 /** What a person should do about each finding; printed once per code that occurred. */
@@ -62,11 +64,12 @@ function fileLine(file: FileResult, style: Style, report: RunReport): string | n
   switch (file.status) {
     case 'changed': {
       const verb = report.mode === 'write' ? (file.written ? 'written' : 'changed') : 'would change';
-      return `  ${style.green(verb.padEnd(12))}  ${file.path}  ${style.dim(file.transforms.join(', '))}`;
+      return `  ${style.green(verb.padEnd(12))}  ${show(file.path)}  ${style.dim(file.transforms.join(', '))}`;
     }
     case 'error':
-      return `  ${style.red('error'.padEnd(12))}  ${file.path}${file.error?.line !== undefined ? `:${file.error.line}:${file.error.column ?? 1}` : ''}  ${file.error?.message ?? ''}`;
+      return `  ${style.red('error'.padEnd(12))}  ${show(file.path)}${file.error?.line !== undefined ? `:${file.error.line}:${file.error.column ?? 1}` : ''}  ${clean(file.error?.message ?? '')}`;
     case 'skipped':
+      return `  ${style.yellow('skipped'.padEnd(12))}  ${show(file.path)}  ${file.skipReason ? SKIP_REASON_TEXT[file.skipReason] : ''}`;
     case 'unchanged':
       return null;
   }
@@ -84,7 +87,7 @@ export function formatSummary(report: RunReport, style: Style): string {
   if (findings.length > 0) {
     lines.push('', style.bold('Findings (left as they were; a person has to decide):'));
     for (const { file, finding } of findings) {
-      lines.push(`  ${file.path}:${finding.line}:${finding.column}  ${style.yellow(finding.code)}  ${finding.message}`);
+      lines.push(`  ${show(file.path)}:${finding.line}:${finding.column}  ${style.yellow(finding.code)}  ${clean(finding.message)}`);
     }
     lines.push('', 'What to do:');
     const codes = FINDING_CODES.filter((code) => findings.some((f) => f.finding.code === code));
@@ -96,7 +99,7 @@ export function formatSummary(report: RunReport, style: Style): string {
     const width = Math.max(...report.packages.map((p) => p.path.length));
     for (const pkg of report.packages) {
       const scopes = pkg.scopes.length > 0 ? pkg.scopes.join(' ') : style.dim('none (no Management API call; left alone)');
-      lines.push(`  ${pkg.path.padEnd(width)}  ${scopes}`);
+      lines.push(`  ${show(pkg.path).padEnd(width)}  ${scopes}`);
     }
   }
 
@@ -107,6 +110,7 @@ export function formatSummary(report: RunReport, style: Style): string {
     `${t.changed} ${report.mode === 'write' ? 'changed' : 'to change'}`,
     `${t.unchanged} unchanged`,
     t.errors > 0 ? style.red(plural(t.errors, 'error')) : '0 errors',
+    ...(t.skipped > 0 ? [style.yellow(`${t.skipped} skipped`)] : []),
     findings.length > 0 ? style.yellow(plural(t.findings, 'finding')) : '0 findings',
   ];
   lines.push('', `${counts.join(' · ')}  ${style.dim(`(${(report.elapsedMs / 1000).toFixed(1)} s)`)}`);
@@ -123,17 +127,28 @@ export function formatSummary(report: RunReport, style: Style): string {
       report.mode === 'write' ? `${plural(written, 'file')} written; ${notDone} left as they were` : `${notDone} not processed; the results above are incomplete`;
     lines.push(style.yellow(`Interrupted: ${outcome}.`));
   }
+  if (report.mode === 'write' && !isComplete(report)) {
+    lines.push(style.yellow('Not every file was migrated (see above); the dashboard steps follow a run that completes.'));
+  }
   if (report.mode === 'write' && report.outsideGit.length > 0) {
     lines.push(style.yellow(`${plural(report.outsideGit.length, 'written file is', 'written files are')} not in a git repository; there is no copy of the old version.`));
   }
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Whether a write run did all it set out to: not interrupted, no file failed, none that matters
+ * skipped. Only then may the user turn off ID tokens in the dashboard.
+ */
+export function isComplete(report: RunReport): boolean {
+  return !report.interrupted && report.refusedDirty.length === 0 && report.totals.errors === 0 && report.totals.skipped === 0;
+}
+
 /** Why a write run wrote nothing, and how to proceed. */
 export function formatDirtyRefusal(report: RunReport, style: Style): string {
   const lines = [
-    style.red(`Nothing was written: ${plural(report.refusedDirty.length, 'file that would change has', 'files that would change have')} uncommitted changes:`),
-    ...report.refusedDirty.map((p) => `  ${p}`),
+    style.red(`Nothing was written: ${plural(report.refusedDirty.length, 'file that would change was', 'files that would change were')} refused, because ${report.refusedBecause ?? 'they have uncommitted changes'}:`),
+    ...report.refusedDirty.map((p) => `  ${show(p)}`),
     'Commit or stash them first so the migration is a diff of its own (and easy to undo), preview with --dry, or rerun with --force.',
   ];
   return `${lines.join('\n')}\n`;

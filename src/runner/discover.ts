@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { gitListFiles, gitTopLevel } from './git';
-import { emptySkipCounts, type SkipCounts } from './types';
+import { gitListFiles, gitSubmodulePaths, gitTopLevel, gitTreeMatches, hasSpecialGitignore } from './git';
+import { readRegularTextFile } from './read';
+import { emptySkipCounts, type FileSkipReason, type SkipCounts } from './types';
+import { PREFILTER_SOURCE } from '../analysis/prefilter';
 
 /** Extensions of the files the transforms (directly or through `<script>` blocks) can change. */
 export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -69,11 +71,21 @@ export interface DiscoveredFile {
   absolutePath: string;
   /** The run root the file was found under: its git work tree, else the folder the search started from. */
   root: string;
+  /** named on the command line (not found in a folder) */
+  explicit: boolean;
+}
+
+/** A path left out that the report must list: it was named on the command line or holds Auth0 text. */
+export interface ListedSkip {
+  absolutePath: string;
+  root: string;
+  reason: FileSkipReason;
 }
 
 export interface Discovery {
   files: DiscoveredFile[];
   skipped: SkipCounts;
+  listed: ListedSkip[];
 }
 
 export class PathNotFoundError extends Error {
@@ -197,15 +209,8 @@ interface IgnoreLevel {
 }
 
 function readGitignore(dir: string): IgnoreLevel | null {
-  const file = path.join(dir, '.gitignore');
-  if (!existsSync(file)) return null;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  return { dir, rules: ignore().add(text) };
+  const text = readRegularTextFile(path.join(dir, '.gitignore'));
+  return text === null ? null : { dir, rules: ignore().add(text) };
 }
 
 /**
@@ -234,6 +239,7 @@ function excludedDirReason(name: string): 'dependencies' | 'build-output' | null
 class Collector {
   readonly files: DiscoveredFile[] = [];
   readonly skipped: SkipCounts = emptySkipCounts();
+  readonly listed: ListedSkip[] = [];
   private readonly seen = new Set<string>();
   /** Folders already counted, so a folder listed file by file (git) counts once, as in a walk. */
   private readonly countedDirs = new Set<string>();
@@ -246,14 +252,15 @@ class Collector {
     this.skipped[reason]++;
   }
 
-  addFile(absolutePath: string, root: string): void {
+  addFile(absolutePath: string, root: string, explicit = false): void {
     if (this.seen.has(absolutePath)) return;
     this.seen.add(absolutePath);
     if (hasMinifiedName(absolutePath)) {
       this.skipped.minified++;
+      if (explicit) this.listed.push({ absolutePath, root, reason: 'minified' });
       return;
     }
-    this.files.push({ absolutePath, root });
+    this.files.push({ absolutePath, root, explicit });
   }
 }
 
@@ -275,7 +282,8 @@ export function discover(options: DiscoverOptions): Discovery {
     }
     if (stats.isDirectory()) {
       const root = runRootFor(target, options.cwd, true);
-      if (gitTopLevel(target) !== null) listWithGit(collector, target, root);
+      // git waits forever on a named pipe where it reads a .gitignore; the walk reads none.
+      if (gitTopLevel(target) !== null && !hasSpecialGitignore(root, target)) listWithGit(collector, target, root);
       else walk(collector, target, root);
     } else {
       if (!hasSourceExtension(target)) throw new UnsupportedFileError(target);
@@ -283,10 +291,10 @@ export function discover(options: DiscoverOptions): Discovery {
         collector.skipped['ignore-option']++;
         continue;
       }
-      collector.addFile(target, runRootFor(target, options.cwd, false));
+      collector.addFile(target, runRootFor(target, options.cwd, false), true);
     }
   }
-  return { files: collector.files, skipped: collector.skipped };
+  return { files: collector.files, skipped: collector.skipped, listed: collector.listed };
 }
 
 function toNativePath(top: string, posixRelative: string): string {
@@ -297,6 +305,7 @@ function listWithGit(collector: Collector, dir: string, top: string): void {
   const pathspec = relativePosix(top, dir);
   // git prints paths relative to the top; the folder rules apply below the searched folder.
   const prefixLength = pathspec === '.' ? 0 : pathspec.length + 1;
+  listSubmodules(collector, top, pathspec, prefixLength);
   for (const rel of gitListFiles(top, pathspec === '.' ? '' : pathspec)) {
     if (!hasSourceExtension(rel)) continue;
     if (excludedBySegments(collector, top, rel, prefixLength)) continue;
@@ -306,6 +315,21 @@ function listWithGit(collector: Collector, dir: string, top: string): void {
       continue;
     }
     collector.addFile(absolutePath, top);
+  }
+}
+
+/**
+ * Submodules are repositories of their own: `git ls-files` lists none of their files, and the
+ * codemod does not write into them. One that holds Auth0 text is listed as skipped, so the run
+ * says so instead of passing over it in silence.
+ */
+function listSubmodules(collector: Collector, top: string, pathspec: string, prefixLength: number): void {
+  for (const rel of gitSubmodulePaths(top)) {
+    if (pathspec !== '.' && rel !== pathspec && !rel.startsWith(`${pathspec}/`)) continue;
+    if (excludedBySegments(collector, top, `${rel}/`, prefixLength)) continue;
+    const absolutePath = toNativePath(top, rel);
+    if (collector.extra.matches(absolutePath, true)) continue;
+    if (gitTreeMatches(absolutePath, PREFILTER_SOURCE)) collector.listed.push({ absolutePath, root: top, reason: 'submodule' });
   }
 }
 

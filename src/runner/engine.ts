@@ -1,6 +1,6 @@
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import { collectFileFacts, type FileFacts, unionFileFacts, withFileFacts } from '../analysis/facts';
-import { parseSource } from '../ast/parse';
+import { assertParses, parseSource } from '../ast/parse';
 import { runTransforms, type SiteAnswer } from '../transform-kit';
 import type { SiteDecision, SiteFact } from '../plan/types';
 import type { Finding, PackageFacts, TransformId, TransformModule, TransformOptions } from '../types';
@@ -175,8 +175,11 @@ export class Engine {
     decisions: Record<string, SiteDecision> | undefined,
   ): Omit<TransformResult, 'id'> {
     try {
-      return { ...this.transformParsed(parsed, packageFacts, decisions), error: null };
+      const result = this.transformParsed(parsed, packageFacts, decisions);
+      if (result.output !== null) assertOutputParses(parsed, result.output);
+      return { ...result, error: null };
     } catch (error) {
+      if (error instanceof OutputParseError) return { output: null, findings: [], changedBy: [], error: error.toFileError(), sites: [], answers: {} };
       return { output: null, findings: [], changedBy: [], error: { message: `transform failed: ${messageOf(error)}` }, sites: [], answers: {} };
     }
   }
@@ -217,7 +220,7 @@ export class Engine {
     let output: string | null = null;
     if (changed) {
       const spliced = parsed.blocks
-        ? spliceScriptBlocks(parsed.source, parsed.blocks, outputs)
+        ? spliceScriptBlocks(parsed.source, parsed.blocks, outputs.map((text) => (text === null ? null : escapeScriptEnd(text))))
         : (parsed.source.startsWith(BOM) ? BOM : '') + (outputs[0] as string);
       output = restoreShape(parsed.source, spliced);
       if (output === parsed.source) output = null;
@@ -234,6 +237,68 @@ export class Engine {
 
 /** A site the plan has no decision for (none of its flows needs it) is left as it is. */
 const LEAVE_ALONE: SiteDecision = { act: false, scopes: [] };
+
+/**
+ * Inside an HTML `<script>` element, `</script` ends the element wherever it stands, even in a
+ * string or a comment. A block's original text cannot hold it (the block would have ended
+ * there), so any in the new text was written by the codemod, and `<\/script` means the same in
+ * every place JavaScript allows it (strings, templates, regular expressions, comments).
+ */
+function escapeScriptEnd(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/** The migrated text of a file failed to parse: nothing is written for that file. */
+class OutputParseError extends Error {
+  constructor(
+    parser: ParserName,
+    failure: unknown,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(`the migrated text would not parse (${parser}: ${messageOf(failure).replace(/\s*\(\d+:\d+\)$/, '')}); nothing was written for this file`);
+    this.name = 'OutputParseError';
+  }
+
+  toFileError(): FileError {
+    return this.line === undefined ? { message: this.message } : { message: this.message, line: this.line, column: this.column };
+  }
+}
+
+/**
+ * Parses the new text of a file again, with the parser each part of it was read with, before
+ * anything can write it: a transform that produced invalid code (a comment that swallows code,
+ * an edit inside a string) fails that one file instead of breaking the app. A container must
+ * also keep the same script elements.
+ */
+function assertOutputParses(parsed: ParsedFile, output: string): void {
+  if (parsed.blocks === null) {
+    const unit = parsed.units[0];
+    checkUnit(unit.parser, output.startsWith(BOM) ? output.slice(1) : output, null);
+    return;
+  }
+  let blocks: ScriptBlock[] | null;
+  try {
+    blocks = extractScriptBlocks(parsed.filePath, output);
+  } catch (error) {
+    throw new OutputParseError(parsed.units[0]?.parser ?? 'babel', error);
+  }
+  if (blocks === null || blocks.length !== parsed.units.length) {
+    throw new OutputParseError(parsed.units[0]?.parser ?? 'babel', new Error('the script elements of the file are no longer the same'));
+  }
+  blocks.forEach((block, index) => checkUnit(parsed.units[index].parser, block.content, block));
+}
+
+function checkUnit(parser: ParserName, text: string, block: ScriptBlock | null): void {
+  try {
+    assertParses(parser, text);
+  } catch (error) {
+    const loc = (error as { loc?: { line?: unknown; column?: unknown } }).loc;
+    if (typeof loc?.line !== 'number' || typeof loc.column !== 'number') throw new OutputParseError(parser, error);
+    const at = block ? toContainerPosition(block, loc.line, loc.column + 1) : { line: loc.line, column: loc.column + 1 };
+    throw new OutputParseError(parser, error, at.line, at.column);
+  }
+}
 
 function parseFile(filePath: string, source: string): ParsedFile {
   const blocks = extractScriptBlocks(filePath, source);

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Tool } from '@manypkg/get-packages' with { 'resolution-mode': 'import' };
 import type * as HtmlParser from 'htmlparser2';
 import type { PackageFacts } from '../types';
+import { readRegularTextFile } from './read';
 
 type Versions = PackageFacts['versions'];
 type Library = keyof Versions;
@@ -240,7 +241,7 @@ export class PackageIndex {
     if (WORKSPACE_FILES.some((name) => existsSync(path.join(dir, name)))) return true;
     if (!existsSync(path.join(dir, 'package.json'))) return false;
     try {
-      return readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"workspaces"');
+      return (readRegularTextFile(path.join(dir, 'package.json')) ?? '').includes('"workspaces"');
     } catch {
       return false;
     }
@@ -298,9 +299,12 @@ function addDependencyVersions(manifest: Record<string, unknown>, versions: Vers
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {
+  // Only a regular file: a named pipe under a manifest's name would never finish reading.
+  const text = readRegularTextFile(file);
+  if (text === null) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** Files above this size are skipped: hand-written code is far smaller, and parsing them is slow. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -57,6 +57,28 @@ export function readSourceFile(filePath: string, buffer: Buffer): ReadOutcome {
     // A pipe with a writer that has not written yet.
     if (code === 'EAGAIN') return { kind: 'special' };
     return { kind: 'failed', message: (error as Error).message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of a small metadata file (`package.json`, `.gitignore`), or null when it is absent,
+ * unreadable or not a regular file: opening a named pipe for reading would wait for a writer
+ * forever, so it is opened without blocking and looked at before anything is read.
+ */
+export function readRegularTextFile(filePath: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    return readFileSync(fd, 'utf8');
+  } catch {
+    return null;
   } finally {
     closeSync(fd);
   }

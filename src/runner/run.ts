@@ -1,18 +1,18 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { FileFacts } from '../analysis/facts';
 import { mergePackageFacts, withFileFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
-import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, runRootFor, type DiscoveredFile } from './discover';
+import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, runRootFor, type DiscoveredFile, type ListedSkip } from './discover';
 import type { ProcessRequest, ProcessResult, TransformRequest, TransformResult } from './engine';
 import { readsAgree } from './fact-reads';
 import { orderForFacts } from './schedule';
 import { answersAgree } from '../transform-kit';
 import { buildPackagePlan, type PackagePlan } from '../plan/plan';
 import type { PackageSite, SiteDecision } from '../plan/types';
-import { gitDirtyPaths, gitTopLevel } from './git';
+import { gitDirtyPaths, gitGuardState } from './git';
 import { PackageIndex } from './packages';
 import { changedFilesSince, selectTargets } from './select';
 import { passesPrefilter } from './quick-filter';
@@ -21,6 +21,7 @@ import { createProcessor, workerCountFor } from './pool';
 import {
   emptySkipCounts,
   type FileError,
+  type FileSkipReason,
   type FileResult,
   type PackageSummary,
   type RunListener,
@@ -38,14 +39,14 @@ const READ_PROGRESS_EVERY = 1000;
 interface Candidate {
   id: number;
   absolutePath: string;
-  /** relative to cwd, `/`-separated */
-  path: string;
-  /** the run root the file was found under */
+  /** the run root its report path is relative to */
   root: string;
+  /** relative to `root`, `/`-separated */
+  path: string;
   /** set once the package index is prepared (see assignPackages) */
   packageDir: string;
   text: string;
-  /** set when the file could not be read as UTF-8 text */
+  /** set when the file could not be read */
   readError: FileError | null;
 }
 
@@ -54,11 +55,16 @@ interface ReadTally {
   /** files read and pre-filtered */
   scanned: number;
   skipped: SkipCounts;
+  /**
+   * Where to list a file that is left out although it matters (named on the command line, or
+   * holding Auth0 text); null while reading a package's other files for its facts only.
+   */
+  listed: ListedSkip[] | null;
 }
 
 interface PackageWork {
   dir: string;
-  /** the run root of the package's files */
+  /** the run root of its files, which package paths in the report are relative to */
   root: string;
   targets: Candidate[];
   /** files of the package outside the given paths, scanned for facts only */
@@ -79,16 +85,25 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   const started = performance.now();
   if (options.modules === undefined) selectTransforms(options.transform);
   const cwd = realpathSync(options.cwd);
-  const searchPaths = options.paths.map((given) => {
+  // A path named on the command line that is a symbolic link is never followed: writing through
+  // it would change a file somewhere else, possibly outside the repository.
+  const linkedPaths: ListedSkip[] = [];
+  const searchPaths: string[] = [];
+  for (const given of options.paths) {
+    const lexical = path.resolve(cwd, given);
     let real: string;
     try {
-      real = realpathSync(path.resolve(cwd, given));
+      real = realpathSync(lexical);
     } catch {
       throw new PathNotFoundError(given);
     }
     if (endsWithSeparator(given) && !statSync(real).isDirectory()) throw new PathNotFoundError(given, 'not a directory');
-    return real;
-  });
+    if (lstatSync(lexical).isSymbolicLink()) {
+      linkedPaths.push({ absolutePath: lexical, root: runRootFor(path.dirname(lexical), cwd, true), reason: 'symlink' });
+      continue;
+    }
+    searchPaths.push(real);
+  }
   const searchDirs = searchPaths.filter((p) => statSync(p).isDirectory());
 
   const changed =
@@ -102,15 +117,16 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   listener({ type: 'phase', phase: 'discover' });
   const discovery = discover({ cwd, paths: searchPaths, ignore: options.ignore });
   const skipped = discovery.skipped;
+  skipped.symlink += linkedPaths.length;
   const packages = new PackageIndex();
   let nextId = 0;
 
   listener({ type: 'phase', phase: 'read' });
   const candidates: Candidate[] = [];
   const buffer = createReadBuffer();
-  const tally: ReadTally = { scanned: 0, skipped };
+  const tally: ReadTally = { scanned: 0, skipped, listed: [...linkedPaths, ...discovery.listed] };
   discovery.files.forEach((file, index) => {
-    const candidate = readCandidate(file, cwd, packages, tally, buffer, nextId);
+    const candidate = readCandidate(file, packages, tally, buffer, nextId);
     if (candidate) {
       candidates.push(candidate);
       nextId++;
@@ -131,17 +147,21 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
   const report: RunReport = {
     mode: options.mode,
     transform: options.transform,
-    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0 },
+    totals: { scanned: tally.scanned, candidates: targets.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0, skipped: 0 },
     skipped,
     packages: [],
-    files: [],
+    files: (tally.listed ?? []).map(skippedFileResult),
     interrupted: false,
     refusedDirty: [],
+    refusedBecause: null,
     outsideGit: [],
     heldBack: [],
     elapsedMs: 0,
   };
-  if (targets.length === 0) return finish(report, started);
+  if (targets.length === 0) {
+    sortByPath(report.files);
+    return finish(report, started);
+  }
 
   const processed = [...targets, ...outside];
   const work = groupByPackage(processed);
@@ -154,24 +174,27 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
     nextId += more.length;
   }
 
-  const results = await scanAndTransform(options, cwd, packages, work, processed, listener);
+  const results = await scanAndTransform(options, packages, work, processed, listener);
   report.interrupted = results.interrupted;
   report.totals.reparsed = results.reparsed;
 
   for (const candidate of targets) {
     const result = toFileResult(candidate, results.scans.get(candidate.id), results.transforms.get(candidate.id));
-    report.files.push({ ...result, packagePath: relativePosix(cwd, candidate.packageDir) });
+    report.files.push({ ...result, packagePath: relativePosix(candidate.root, candidate.packageDir) });
   }
-  report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  report.heldBack = heldBackPackages(outside, results, cwd);
+  sortByPath(report.files);
+  report.heldBack = heldBackPackages(outside, results);
   // Stopped before the package scan finished, the scopes are unknown: better none than wrong ones.
   const scanned = results.packageFacts.size > 0;
-  report.packages = scanned ? summarisePackages(packages, work, results.packageFacts, results.plans, cwd) : [];
+  report.packages = scanned ? summarisePackages(packages, work, results.packageFacts, results.plans) : [];
+  skipHardLinked(report.files);
 
   if (options.mode === 'write' && !report.interrupted) await writeChanges(options, report, listener);
-  if (report.interrupted && options.mode === 'write') {
-    // Computed but never written: the report must not claim them.
-    for (const file of report.files) if (file.status === 'changed' && !file.written) file.status = 'skipped';
+  if (report.interrupted) {
+    for (const file of report.files) {
+      // Computed but never written (or never computed): the report must not claim them.
+      if (file.status === 'changed' && !file.written && options.mode === 'write') markSkipped(file, 'interrupted');
+    }
   }
   if (report.interrupted) listener({ type: 'interrupted' });
   return finish(report, started);
@@ -182,19 +205,62 @@ export async function run(options: RunOptions, listener: RunListener = () => {})
  * Writing only the selected part would migrate a flow in part (a Management call switched to an
  * access token its login does not request yet), so such packages are not written.
  */
-function heldBackPackages(outside: readonly Candidate[], results: ProcessResults, cwd: string): NonNullable<RunReport['heldBack']> {
+function heldBackPackages(outside: readonly Candidate[], results: ProcessResults): NonNullable<RunReport['heldBack']> {
   const byPackage = new Map<string, string[]>();
   for (const candidate of outside) {
     if (results.transforms.get(candidate.id)?.output == null) continue;
-    const packagePath = relativePosix(cwd, candidate.packageDir);
+    const packagePath = relativePosix(candidate.root, candidate.packageDir);
     byPackage.set(packagePath, [...(byPackage.get(packagePath) ?? []), candidate.path]);
   }
   return [...byPackage].sort(([a], [b]) => (a < b ? -1 : 1)).map(([packagePath, files]) => ({ packagePath, files: files.sort() }));
 }
 
+function sortByPath(files: FileResult[]): void {
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function skippedFileResult(skip: ListedSkip): FileResult {
+  return {
+    path: relativePosix(skip.root, skip.absolutePath),
+    absolutePath: skip.absolutePath,
+    packagePath: '.',
+    status: 'skipped',
+    skipReason: skip.reason,
+    transforms: [],
+    findings: [],
+    error: null,
+    before: '',
+    after: '',
+    written: false,
+  };
+}
+
+function markSkipped(file: FileResult, reason: FileSkipReason): void {
+  file.status = 'skipped';
+  file.skipReason = reason;
+  file.after = file.before;
+}
+
+/**
+ * A file with several hard links cannot be replaced atomically without splitting it from its
+ * other names, and an in-place edit could be cut in half: it is left alone, in every mode, so a
+ * dry run shows what a write run will do.
+ */
+function skipHardLinked(files: FileResult[]): void {
+  for (const file of files) {
+    if (file.status !== 'changed') continue;
+    let links: number;
+    try {
+      links = lstatSync(file.absolutePath).nlink;
+    } catch {
+      continue;
+    }
+    if (links > 1) markSkipped(file, 'hard-links');
+  }
+}
+
 function readCandidate(
   file: DiscoveredFile,
-  cwd: string,
   packages: PackageIndex,
   tally: ReadTally,
   buffer: Buffer,
@@ -204,23 +270,30 @@ function readCandidate(
   const candidate = (text: string, readError: FileError | null): Candidate => ({
     id,
     absolutePath: file.absolutePath,
-    path: relativePosix(cwd, file.absolutePath),
     root: file.root,
+    path: relativePosix(file.root, file.absolutePath),
     packageDir: '',
     text,
     readError,
   });
+  /** Leaves the file out; lists it when it matters (named, or holding Auth0 text). */
+  const skip = (reason: FileSkipReason, matters: boolean): null => {
+    if (matters && tally.listed) tally.listed.push({ absolutePath: file.absolutePath, root: file.root, reason });
+    return null;
+  };
   switch (outcome.kind) {
     case 'symlink':
       tally.skipped.symlink++;
-      return null;
+      return skip('symlink', file.explicit);
     case 'too-large':
       tally.skipped['too-large']++;
-      return null;
+      // The first MiB decides: a file that large with Auth0 text in it is worth a look.
+      return skip('too-large', file.explicit || passesPrefilter(buffer, buffer.length));
     case 'absent':
       return null;
     case 'special':
-      return candidate('', { message: 'not a regular file (a named pipe, socket or device); nothing to migrate' });
+      // Nothing can be read from it without waiting forever, so it is always listed.
+      return skip('not-regular-file', true);
     case 'failed':
       return candidate('', { message: `cannot read: ${outcome.message}` });
     case 'read':
@@ -231,13 +304,13 @@ function readCandidate(
   const bytes = buffer.subarray(0, outcome.length);
   if (looksBinary(bytes)) {
     tally.skipped.binary++;
-    return null;
+    return skip('binary', true);
   }
-  if (!isUtf8(bytes)) return candidate('', { message: 'not UTF-8 text; convert it to UTF-8 or leave it out with --ignore' });
+  if (!isUtf8(bytes)) return skip('not-utf8', true);
   const text = bytes.toString('utf8');
   if (looksMinified(text)) {
     tally.skipped.minified++;
-    return null;
+    return skip('minified', true);
   }
   if (HTML_FILE.test(file.absolutePath)) packages.noteHtml(file.absolutePath, text);
   return candidate(text, null);
@@ -265,11 +338,11 @@ function readPackageContext(
   firstId: number,
 ): Candidate[] {
   const found: Candidate[] = [];
-  const tally: ReadTally = { scanned: 0, skipped: emptySkipCounts() };
+  const tally: ReadTally = { scanned: 0, skipped: emptySkipCounts(), listed: null };
   for (const file of discover({ cwd: context.cwd, paths: [pkg.dir], ignore: context.ignore }).files) {
     if (readPaths.has(file.absolutePath)) continue;
     if (context.packages.packageDirFor(file.absolutePath, file.root) !== pkg.dir) continue;
-    const candidate = readCandidate(file, context.cwd, context.packages, tally, context.buffer, firstId + found.length);
+    const candidate = readCandidate(file, context.packages, tally, context.buffer, firstId + found.length);
     if (candidate && candidate.readError === null) found.push({ ...candidate, packageDir: pkg.dir });
   }
   return found;
@@ -311,7 +384,6 @@ type Speculation = Pick<TransformResult, 'output' | 'findings' | 'changedBy' | '
  */
 async function scanAndTransform(
   options: RunOptions,
-  cwd: string,
   packages: PackageIndex,
   work: Map<string, PackageWork>,
   targets: readonly Candidate[],
@@ -325,7 +397,7 @@ async function scanAndTransform(
   const requests: ProcessRequest[] = [];
   const mode = options.transformOptions.scopeMode;
   const factsOf = (pkg: PackageWork): PackageFacts =>
-    mergePackageFacts(relativePosix(cwd, pkg.dir), pkg.facts.filter((f): f is FileFacts => f !== undefined), mode, packages.versionsOf(pkg.dir, pkg.root));
+    mergePackageFacts(relativePosix(pkg.root, pkg.dir), pkg.facts.filter((f): f is FileFacts => f !== undefined), mode, packages.versionsOf(pkg.dir, pkg.root));
   for (const pkg of work.values()) {
     [...pkg.targets, ...pkg.context].forEach((candidate, index) => {
       place.set(candidate.id, { pkg, index, candidate });
@@ -466,7 +538,8 @@ function toFileResult(candidate: Candidate, scan: ProcessResult | undefined, tra
   };
   const error = candidate.readError ?? scan?.error ?? transform?.error ?? null;
   if (error) return { ...base, status: 'error', error };
-  if (!transform) return base;
+  // Only an interrupted run leaves a file untransformed.
+  if (!transform) return { ...base, skipReason: 'interrupted' };
   const changed = transform.output !== null;
   return {
     ...base,
@@ -477,20 +550,14 @@ function toFileResult(candidate: Candidate, scan: ProcessResult | undefined, tra
   };
 }
 
-function summarisePackages(
-  index: PackageIndex,
-  work: Map<string, PackageWork>,
-  facts: Map<string, PackageFacts>,
-  plans: Map<string, PackagePlan>,
-  cwd: string,
-): PackageSummary[] {
+function summarisePackages(index: PackageIndex, work: Map<string, PackageWork>, facts: Map<string, PackageFacts>, plans: Map<string, PackagePlan>): PackageSummary[] {
   const summaries: PackageSummary[] = [];
   for (const pkg of work.values()) {
     const merged = facts.get(pkg.dir);
     const plan = plans.get(pkg.dir);
     const tenantHosts = merged?.tenantHosts ?? [];
     summaries.push({
-      path: relativePosix(cwd, pkg.dir),
+      path: relativePosix(pkg.root, pkg.dir),
       name: index.nameOf(pkg.dir),
       scopes: plan?.scopes ?? [],
       endpoints: merged?.endpoints ?? [],
@@ -503,24 +570,47 @@ function summarisePackages(
 }
 
 /**
- * The paths (as reported) of the given files that have uncommitted changes in git: a write run
- * refuses them without --force. Files outside any git work tree are never among them.
+ * What a write run must do about the given files before writing any: which to refuse without
+ * --force, and why (uncommitted changes in git, or a git work tree git cannot answer for: not
+ * installed, or the repository refused), and which lie outside any git work tree (written, with
+ * a warning that there is no copy to go back to).
  */
-export function filesWithUncommittedChanges(files: readonly FileResult[]): string[] {
+export function writeGuard(files: readonly FileResult[]): { refused: string[]; reasons: string[]; outsideGit: string[] } {
   const byTopLevel = new Map<string, FileResult[]>();
+  const unknown: { file: FileResult; why: string }[] = [];
+  const outsideGit: string[] = [];
   for (const file of files) {
-    const top = gitTopLevel(path.dirname(file.absolutePath));
-    if (top === null) continue;
-    const group = byTopLevel.get(top) ?? [];
-    group.push(file);
-    byTopLevel.set(top, group);
+    const state = gitGuardState(path.dirname(file.absolutePath));
+    if (state.kind === 'none') {
+      outsideGit.push(file.path);
+    } else if (state.kind === 'unknown') {
+      unknown.push({ file, why: state.why });
+    } else {
+      const group = byTopLevel.get(state.top) ?? [];
+      group.push(file);
+      byTopLevel.set(state.top, group);
+    }
   }
-  const refused: string[] = [];
+  const refused: string[] = unknown.map((u) => u.file.path);
+  const reasons: string[] = unknown.length > 0 ? [`git cannot tell whether they have uncommitted changes (${unknown[0].why})`] : [];
+  let dirtyCount = 0;
   for (const [top, group] of byTopLevel) {
-    const dirty = gitDirtyPaths(top, group.map((f) => relativePosix(top, f.absolutePath)));
-    for (const file of group) if (dirty.has(relativePosix(top, file.absolutePath))) refused.push(file.path);
+    let dirty: Set<string>;
+    try {
+      dirty = gitDirtyPaths(top, group.map((f) => relativePosix(top, f.absolutePath)));
+    } catch (error) {
+      refused.push(...group.map((f) => f.path));
+      reasons.push(`git cannot tell whether they have uncommitted changes (${messageOf(error)})`);
+      continue;
+    }
+    for (const file of group) {
+      if (!dirty.has(relativePosix(top, file.absolutePath))) continue;
+      refused.push(file.path);
+      dirtyCount++;
+    }
   }
-  return refused;
+  if (dirtyCount > 0) reasons.unshift('they have uncommitted changes (modified, staged, untracked or git-ignored)');
+  return { refused, reasons, outsideGit };
 }
 
 /**
@@ -532,17 +622,21 @@ export async function writeChanges(options: Pick<RunOptions, 'force' | 'signal'>
   const held = new Set((report.heldBack ?? []).map((h) => h.packagePath));
   const changed = report.files.filter((f) => f.status === 'changed' && !held.has(f.packagePath));
   if (changed.length === 0) return;
-  for (const file of changed) if (gitTopLevel(path.dirname(file.absolutePath)) === null) report.outsideGit.push(file.path);
+  const guard = writeGuard(changed);
+  report.outsideGit.push(...guard.outsideGit);
   if (!options.force) {
-    report.refusedDirty.push(...filesWithUncommittedChanges(changed));
-    if (report.refusedDirty.length > 0) return;
+    report.refusedDirty.push(...guard.refused);
+    if (guard.refused.length > 0) {
+      report.refusedBecause = guard.reasons.join('; or ');
+      return;
+    }
   }
   listener({ type: 'phase', phase: 'write' });
   let done = 0;
   for (const file of changed) {
     if (options.signal?.aborted) {
       report.interrupted = true;
-      file.status = 'skipped';
+      markSkipped(file, 'interrupted');
       continue;
     }
     try {
@@ -564,6 +658,7 @@ function finish(report: RunReport, started: number): RunReport {
     if (file.status === 'changed') report.totals.changed++;
     else if (file.status === 'unchanged') report.totals.unchanged++;
     else if (file.status === 'error') report.totals.errors++;
+    else if (file.status === 'skipped') report.totals.skipped++;
     for (const finding of file.findings) {
       if (severityOf(finding.code) === 'note') report.totals.notes++;
       else report.totals.findings++;

@@ -79,21 +79,51 @@ export type FileStatus =
   | 'changed'
   | 'unchanged'
   | 'error'
-  /** not processed or not written because the run was interrupted */
+  /** not processed, or not written; `skipReason` says why */
   | 'skipped';
+
+/**
+ * Why a file that matters was left alone. A file matters when it was named on the command line
+ * or holds Auth0 text (it passed the pre-filter): such a skip is listed, counted in
+ * `totals.skipped`, and fails the run (see exit-code.ts).
+ */
+export type FileSkipReason =
+  /** named on the command line, but a symbolic link (or reached through one): never written through */
+  | 'symlink'
+  /** over the size limit */
+  | 'too-large'
+  /** not UTF-8 text */
+  | 'not-utf8'
+  /** holds NUL bytes */
+  | 'binary'
+  /** minified: generated code, not the source to migrate */
+  | 'minified'
+  /** a named pipe, socket or device */
+  | 'not-regular-file'
+  /** a git submodule: a repository of its own */
+  | 'submodule'
+  /** has several hard links: replacing it would split them, and an in-place edit is not atomic */
+  | 'hard-links'
+  /** not processed or not written because the run was interrupted */
+  | 'interrupted';
 
 /** The outcome for one candidate file (a file that passed the text pre-filter). */
 export interface FileResult {
-  /** relative to the run's cwd, `/`-separated */
+  /**
+   * relative to the root of the file's git work tree, as `git diff` writes it (without git: to
+   * the run root, see discover.ts runRootFor), `/`-separated
+   */
   path: string;
   absolutePath: string;
-  /** package folder relative to cwd ('.' for cwd) */
+  /** package folder, relative like `path` ('.' for the root) */
   packagePath: string;
   status: FileStatus;
   /** transforms that changed the file */
   transforms: TransformId[];
   findings: Finding[];
   error: FileError | null;
+  /** set when status is 'skipped' */
+  skipReason?: FileSkipReason;
   /** the text that was read */
   before: string;
   /** the new text; equal to `before` unless status is 'changed' */
@@ -104,7 +134,7 @@ export interface FileResult {
 
 /** The scopes and endpoints one package's configs now request. */
 export interface PackageSummary {
-  /** relative to cwd, `/`-separated ('.' for cwd) */
+  /** relative like FileResult.path ('.' for the root) */
   path: string;
   /** the package's `name` (workspace package, package.json or bower.json), if it has one */
   name?: string;
@@ -129,6 +159,8 @@ export interface RunTotals {
   findings: number;
   /** notes (severity `note`): advice about a migrated flow that never fails `--check` */
   notes: number;
+  /** files listed with status `skipped` (named on the command line, or holding Auth0 text) */
+  skipped: number;
   /**
    * candidates parsed a second time: first transformed with their package's facts as known then,
    * which changed in a way the transforms had read before the package scan ended
@@ -146,8 +178,13 @@ export interface RunReport {
   files: FileResult[];
   /** set when the run stopped early (Ctrl-C) */
   interrupted: boolean;
-  /** files that would change but have uncommitted git changes; when non-empty nothing was written */
+  /**
+   * files that would change but were refused, because they have uncommitted git changes or git
+   * cannot tell whether they do; when non-empty nothing was written
+   */
   refusedDirty: string[];
+  /** why those files were refused: one sentence, set when `refusedDirty` is non-empty */
+  refusedBecause: string | null;
   /** changed files that live in no git work tree (no way back but the diff) */
   outsideGit: string[];
   /**

@@ -104,6 +104,19 @@ describe('parseCommandLine', () => {
     expect(runArgs('--ignore', 'a/', 'src')).toMatchObject({ transform: 'all', paths: ['src'], ignore: ['a/'] });
   });
 
+  it('reads what follows -- as transforms and paths, and --switch=true/false as the switch', () => {
+    expect(runArgs('--', 'src')).toMatchObject({ transform: 'all', paths: ['src'] });
+    expect(runArgs('webauth-config', '--', 'src', 'packages/web')).toMatchObject({ transform: 'webauth-config', paths: ['src', 'packages/web'] });
+    expect(runArgs('--dry=true', '--check=false')).toMatchObject({ dry: true, check: false });
+  });
+
+  it('accepts a private-cloud audience host only when it is allowed', () => {
+    expect(runArgs('--allow-audience-host', 'auth.example.com', '--audience', 'https://auth.example.com/api/v2/')).toMatchObject({
+      audience: 'https://auth.example.com/api/v2/',
+      allowAudienceHosts: ['auth.example.com'],
+    });
+  });
+
   it('lists, prints help with examples, and the version', () => {
     expect(parse('list')).toEqual({ kind: 'list' });
     const help = parse('--help');
@@ -135,6 +148,18 @@ describe('parseCommandLine', () => {
     [['--interactive', '--dry'], /cannot be combined with --dry/],
     [['--interactive', '--check'], /cannot be combined with --check/],
     [['--interactive', '--format', 'markdown'], /cannot be combined with --format markdown/],
+    [['--dry=1'], /--dry is a switch/],
+    [['--todoComments=yes'], /--todoComments is a switch/],
+    [['--no-check=false'], /--no-check takes no value/],
+    [['--no-ignore'], /--ignore is not a switch/],
+    [['--force.js'], /Unknown argument: force\.js/],
+    [[''], /empty argument/],
+    [['--', ''], /empty argument/],
+    [['--audience', 'https://ACME.auth0.com/api/v2/'], /lower case, https:\/\/acme\.auth0\.com\/api\/v2\//],
+    [['--audience', 'https://acme.auth0.com/api/v2/?x'], /Management API identifier/],
+    [['--audience', 'https://acme.example.com/api/v2/'], /not an Auth0 tenant host.*--allow-audience-host/],
+    [['--allow-audience-host', 'Auth.Example.com', '--audience', 'https://Auth.Example.com/api/v2/'], /lower-case host name/],
+    [['--scopes', 'read:current_user,"x"'], /is not a scope/],
   ])('rejects %j', (argv, message) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(message);

@@ -102,7 +102,7 @@ describe('files that cannot be read are errors; the run goes on', () => {
     const before = readTree(repo);
     const result = runCliWithin(20_000, repo, ['src/events.js', 'src/auth.js']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('src/events.js  not a regular file (a named pipe, socket or device); nothing to migrate');
+    expect(result.stderr).toContain('src/events.js  not a regular file (a named pipe, socket or device)');
     // The other named file is still migrated.
     expect(modifiedFiles(repo)).toEqual(['src/auth.js']);
     expect(readTree(repo)['src/profile.js']).toBe(before['src/profile.js']);
@@ -110,7 +110,7 @@ describe('files that cannot be read are errors; the run goes on', () => {
   });
 });
 
-describe('files that are not source code are skipped, counted and never parsed', () => {
+describe('files that are not source code are never parsed; those with Auth0 text are listed as skipped', () => {
   it('binary content under a .js name', () => {
     // Not UTF-8 (a PNG), and valid UTF-8 with NUL bytes: both hold Auth0 text and neither parses.
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d', 'hex'), Buffer.from(MIGRATABLE), Buffer.from('fffe00', 'hex')]);
@@ -118,14 +118,20 @@ describe('files that are not source code are skipped, counted and never parsed',
     const repo = appRepo({ 'assets/logo.js': png, 'assets/blob.js': nulText });
 
     const result = cli(repo, '--json', '--dry');
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(2);
     const report = jsonReport(result);
-    expect(report.files.map((f) => f.path).sort()).toEqual(['src/auth.js', 'src/profile.js']);
+    expect(report.files.map((f) => [f.path, f.status, f.reason]).sort()).toEqual([
+      ['assets/blob.js', 'skipped', 'binary'],
+      ['assets/logo.js', 'skipped', 'binary'],
+      ['src/auth.js', 'changed', null],
+      ['src/profile.js', 'changed', null],
+    ]);
     expect(report.totals.errors).toBe(0);
+    expect(report.totals.skipped).toBe(2);
     expect(result.stderr).toContain('skipped: 2 binary files');
 
     const written = cli(repo);
-    expect(written.code, written.stderr).toBe(0);
+    expect(written.code, written.stderr).toBe(2);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
     expect(bytesOf(repo, 'assets/logo.js').equals(png)).toBe(true);
     expect(bytesOf(repo, 'assets/blob.js').equals(nulText)).toBe(true);
@@ -137,13 +143,19 @@ describe('files that are not source code are skipped, counted and never parsed',
     const small = `${MIGRATABLE.repeat(4000)}(\n`;
     const repo = appRepo({ 'public/app.bundle.js': big, 'public/vendor.js': small });
     const result = cli(repo, '--json', '--dry');
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(2);
     const report = jsonReport(result);
-    expect(report.files.map((f) => f.path).sort()).toEqual(['src/auth.js', 'src/profile.js']);
+    expect(report.files.map((f) => [f.path, f.status, f.reason]).sort()).toEqual([
+      ['public/app.bundle.js', 'skipped', 'too-large'],
+      ['public/vendor.js', 'skipped', 'minified'],
+      ['src/auth.js', 'changed', null],
+      ['src/profile.js', 'changed', null],
+    ]);
     expect(report.totals.errors).toBe(0);
     expect(result.stderr).toContain('skipped: 1 minified file, 1 file over 1 MiB');
-
-    expect(cli(repo).code).toBe(0);
+    // Left out on purpose, they no longer fail the run.
+    expect(cli(repo, '--check', '--ignore', 'public/').code).toBe(1);
+    expect(cli(repo, '--ignore', 'public/').code).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
   });
 });

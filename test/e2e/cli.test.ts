@@ -163,7 +163,7 @@ describe('single app (the migration guide’s example)', () => {
     // profile.js goes first (it calls the Management API) and reads the stored token keys, which
     // auth.js, parsed after it, adds to: profile.js is transformed once more with the final facts.
     // The browser login now asks for the Management API audience: users will be asked to consent.
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 1, reparsed: 1 });
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 2, unchanged: 0, errors: 0, findings: 0, notes: 1, reparsed: 1, skipped: 0 });
     expect(report.packages).toMatchObject([{ path: '.', name: 'single-app', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'] }]);
     expect(report.packages[0].flows.map((f) => [f.status, f.scopes, f.sites.map((s) => `${s.file}:${s.role}`)])).toEqual([
       ['migrate', ['read:current_user'], ['src/auth.js:producer', 'src/auth.js:producer', 'src/auth.js:carrier', 'src/profile.js:consumer']],
@@ -176,14 +176,14 @@ describe('single app (the migration guide’s example)', () => {
     expect(modifiedFiles(dir)).toEqual([]);
   });
 
-  it('reports paths relative to the cwd when run from a subfolder', () => {
+  it('reports paths relative to the repository root, like git diff, when run from a subfolder', () => {
     const dir = scenarioRepo('single-app');
     const result = cli(path.join(dir, 'src'), '--json', '--dry', '.');
     expect(result.code).toBe(0);
     const report = jsonReport(result);
-    expect(report.files.map((f) => f.path).sort()).toEqual(['auth.js', 'profile.js']);
-    expect(report.packages[0].path).toBe('..');
-    expect(report.files.find((f) => f.path === 'auth.js')?.patch).toContain('diff --git a/auth.js b/auth.js');
+    expect(report.files.map((f) => f.path).sort()).toEqual(['src/auth.js', 'src/profile.js']);
+    expect(report.packages[0].path).toBe('.');
+    expect(report.files.find((f) => f.path === 'src/auth.js')?.patch).toContain('diff --git a/src/auth.js b/src/auth.js');
   });
 });
 

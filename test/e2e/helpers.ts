@@ -8,7 +8,8 @@ import { git, makeTempDir } from '../cli/helpers';
 /** Shared by the end-to-end tests that run the built CLI (`node bin/auth0-mgmt-codemod.js`). */
 
 export const PROJECT = path.resolve(__dirname, '..', '..');
-export const BIN = path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
+/** The CLI under test; AMC_E2E_BIN points the end-to-end tests at another build (e.g. main's, to see a test fail there). */
+export const BIN = process.env.AMC_E2E_BIN ?? path.join(PROJECT, 'bin', 'auth0-mgmt-codemod.js');
 export const FIXTURES = path.join(PROJECT, '__testfixtures__');
 
 /** `npm test` builds first; a test file run alone builds when dist/ is missing. */

@@ -37,7 +37,7 @@ function file(rel: string, overrides: Partial<FileResult>): FileResult {
 }
 
 function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunReport {
-  const totals = { scanned: files.length, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0 };
+  const totals = { scanned: files.length, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0, skipped: 0 };
   for (const f of files) {
     if (f.status === 'changed') totals.changed++;
     if (f.status === 'unchanged') totals.unchanged++;
@@ -56,6 +56,7 @@ function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunRep
     files,
     interrupted: false,
     refusedDirty: [],
+    refusedBecause: null,
     outsideGit: [],
     elapsedMs: 10,
     ...overrides,

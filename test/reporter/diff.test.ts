@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { colorizeDiff, quotePatchPath, unifiedDiff } from '../../src/reporter/diff';
+import { colorizeDiff, unifiedDiff } from '../../src/reporter/diff';
+import { quotePatchPath } from '../../src/reporter/quote';
 import { createStyle } from '../../src/reporter/style';
 import { makeRepo, removeTempDirs } from '../cli/helpers';
 

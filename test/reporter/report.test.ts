@@ -23,11 +23,12 @@ function file(overrides: Partial<FileResult>): FileResult {
 }
 
 function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunReport {
-  const totals = { scanned: files.length + 3, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0 };
+  const totals = { scanned: files.length + 3, candidates: files.length, changed: 0, unchanged: 0, errors: 0, findings: 0, notes: 0, reparsed: 0, skipped: 0 };
   for (const f of files) {
     if (f.status === 'changed') totals.changed++;
     if (f.status === 'unchanged') totals.unchanged++;
     if (f.status === 'error') totals.errors++;
+    if (f.status === 'skipped') totals.skipped++;
     totals.findings += f.findings.length;
   }
   return {
@@ -39,6 +40,7 @@ function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunRep
     files,
     interrupted: false,
     refusedDirty: [],
+    refusedBecause: null,
     outsideGit: [],
     elapsedMs: 1234,
     ...overrides,
@@ -76,9 +78,9 @@ describe('toJsonReport', () => {
       report([changed, file({ path: 'src/b.js', findings: [finding] }), file({ path: 'src/c.js', status: 'error', error: { message: 'Unexpected token', line: 2, column: 7 } })]),
       { patches: true },
     );
-    expect(Object.keys(json)).toEqual(['version', 'totals', 'packages', 'files']);
+    expect(Object.keys(json)).toEqual(['version', 'totals', 'packages', 'files', 'refusal']);
     expect(json.version).toBe(1);
-    expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'notes', 'reparsed']);
+    expect(Object.keys(json.totals)).toEqual(['scanned', 'candidates', 'changed', 'unchanged', 'errors', 'findings', 'notes', 'reparsed', 'skipped']);
     expect(json.packages).toEqual([{ path: '.', name: null, scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], flows: [] }]);
     expect(json.files[0]).toEqual({
       path: 'src/a.js',
@@ -87,6 +89,7 @@ describe('toJsonReport', () => {
       findings: [],
       patch: 'diff --git a/src/a.js b/src/a.js\n--- a/src/a.js\n+++ b/src/a.js\n@@ -1 +1 @@\n-a\n+b\n',
       error: null,
+      reason: null,
     });
     expect(json.files[1]).toMatchObject({ status: 'unchanged', findings: [{ ...finding, severity: 'warning', cause: null }], patch: null });
     expect(json.files[2]).toMatchObject({ status: 'error', error: '2:7 Unexpected token', patch: null });

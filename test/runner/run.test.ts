@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTransformOptions } from '../../src/transform-kit';
 import type { TransformModule } from '../../src/types';
+import { exitCodeFor } from '../../src/reporter/exit-code';
 import { run } from '../../src/runner/run';
 import type { RunEvent, RunMode, RunOptions } from '../../src/runner/types';
 import { git, makeRepo, makeTempDir, readTree, removeTempDirs, STAND_INS, writeTree } from '../cli/helpers';
@@ -40,7 +41,7 @@ describe('run', () => {
     const before = readTree(root);
     const report = await runIn(root);
     expect(readTree(root)).toEqual(before);
-    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, notes: 0, reparsed: 0 });
+    expect(report.totals).toEqual({ scanned: 3, candidates: 2, changed: 1, unchanged: 1, errors: 0, findings: 0, notes: 0, reparsed: 0, skipped: 0 });
     const auth = report.files.find((f) => f.path === 'src/auth.js');
     expect(auth?.status).toBe('changed');
     expect(auth?.transforms).toEqual(['webauth-config']);
@@ -221,12 +222,18 @@ describe('run', () => {
     await expect(runIn(root, { modules: undefined, transform: 'nope' })).rejects.toThrow(/unknown transform/);
   });
 
-  it('skips files over 1 MiB and minified bundles without parsing them', async () => {
+  it('skips files over 1 MiB and minified bundles without parsing them, listing those with Auth0 text', async () => {
     const big = `// auth0\n${'const a = 1;\n'.repeat(90_000)}`;
     const bundle = `auth0.x({responseType:'id_token'});${'var a=1;'.repeat(2000)}`;
-    const root = makeRepo({ 'big.js': big, 'bundle.js': bundle, 'ok.js': '// auth0\n' });
+    const otherBundle = `window.x=1;${'var a=1;'.repeat(2000)}`;
+    const root = makeRepo({ 'big.js': big, 'bundle.js': bundle, 'other.js': otherBundle, 'ok.js': '// auth0\n' });
     const report = await runIn(root);
-    expect(report.files.map((f) => f.path)).toEqual(['ok.js']);
+    expect(report.files.map((f) => [f.path, f.status, f.skipReason])).toEqual([
+      ['big.js', 'skipped', 'too-large'],
+      ['bundle.js', 'skipped', 'minified'],
+      ['ok.js', 'unchanged', undefined],
+    ]);
+    expect(report.totals.skipped).toBe(2);
     expect(report.skipped).toMatchObject({ 'too-large': 1, minified: 1 });
   });
 });
@@ -243,5 +250,52 @@ describe('run with stand-in transforms that throw', () => {
     const report = await runIn(root, { modules: [throwing, ...STAND_INS] });
     expect(report.files[0]).toMatchObject({ path: 'a.js', status: 'error', error: { message: 'transform failed: stand-in failure' } });
     expect(report.files[1].status).toBe('changed');
+  });
+});
+
+describe('run: every output is parsed again before it is written', () => {
+  /** A transform with a bug: it turns `'id_token'` into text that is no longer JavaScript. */
+  const breaking: TransformModule = {
+    meta: { id: 'webauth-config', description: 'stand-in: writes broken code' },
+    apply(ctx) {
+      ctx.root.find(ctx.j.StringLiteral, { value: 'id_token' }).forEach((p) => {
+        const { start, end } = p.node as unknown as { start: number; end: number };
+        ctx.edits.replace(start, end, "'token id_token' +");
+      });
+    },
+  };
+  /** A transform that writes `</script>` into a string. */
+  const scriptEnd: TransformModule = {
+    meta: { id: 'authorize-url', description: 'stand-in: writes </script> into a string' },
+    apply(ctx) {
+      ctx.root.find(ctx.j.StringLiteral, { value: 'SCOPES' }).forEach((p) => {
+        const { start, end } = p.node as unknown as { start: number; end: number };
+        ctx.edits.replace(start, end, "'</script><SCRIPT>alert(1)</Script>'");
+      });
+    },
+  };
+
+  it('a file whose migrated text would not parse is an error (exit 2), and is not written', async () => {
+    const root = makeRepo({
+      'src/a.js': "auth0.x({ responseType: 'id_token' });\n",
+      'src/b.vue': "<template><p/></template>\n<script>\nauth0.x({ responseType: 'id_token' });\n</script>\n",
+      'src/c.js': "auth0.x({ scope: 'SCOPES' });\n",
+    });
+    const before = readTree(root);
+    const report = await runIn(root, { mode: 'write', modules: [breaking, scriptEnd], transformOptions: readTransformOptions({ scopes: ['openid'] }) });
+    const byPath = Object.fromEntries(report.files.map((f) => [f.path, f]));
+    expect(byPath['src/a.js']).toMatchObject({ status: 'error', written: false, error: { message: expect.stringContaining('would not parse'), line: 1 } });
+    expect(byPath['src/b.vue']).toMatchObject({ status: 'error', written: false, error: { line: 3 } });
+    expect(byPath['src/c.js']).toMatchObject({ status: 'changed', written: true });
+    expect(exitCodeFor(report, false)).toBe(2);
+    const after = readTree(root);
+    expect(after['src/a.js']).toBe(before['src/a.js']);
+    expect(after['src/b.vue']).toBe(before['src/b.vue']);
+  });
+
+  it('escapes </script written into an HTML script block, so the block still ends where it ended', async () => {
+    const root = makeRepo({ 'index.html': "<script>\nauth0.x({ scope: 'SCOPES' });\n</script>\n<p>after</p>\n" });
+    const report = await runIn(root, { modules: [scriptEnd], transformOptions: readTransformOptions({ scopes: ['openid'] }) });
+    expect(report.files[0].after).toBe("<script>\nauth0.x({ scope: '<\\/script><SCRIPT>alert(1)<\\/Script>' });\n</script>\n<p>after</p>\n");
   });
 });

@@ -15,6 +15,8 @@ export interface CodemodReport {
   totals: { changed: number; errors: number; findings: number };
   packages: PackageReport[];
   files: { path: string; status: string; findings: { code: string; line: number; message: string }[] }[];
+  /** not in the JSON: the folder the report's paths are relative to (the run root) */
+  root: string;
 }
 
 export type Migrator = (dir: string, extraArgs?: readonly string[]) => CodemodReport;
@@ -32,19 +34,20 @@ export const migrateWithCli: Migrator = (dir, extraArgs = []) => {
   if (run.status !== 0) {
     throw new Error(`auth0-mgmt-codemod exited with ${String(run.status)}:\n${run.stderr}\n${run.stdout}`);
   }
-  const report = JSON.parse(run.stdout) as CodemodReport;
+  const report = JSON.parse(run.stdout) as Omit<CodemodReport, 'root'>;
   if (report.version !== 1 || !Array.isArray(report.packages)) {
     throw new Error(`unexpected report from auth0-mgmt-codemod:\n${run.stdout}`);
   }
-  return report;
+  // `dir` is in no git work tree and outside the cwd, so it is the run root the paths start from.
+  return { ...report, root: dir };
 };
 
 /** How the e2e suites migrate their copy of the example: the real, built CLI. */
 export const migrate: Migrator = migrateWithCli;
 
-/** The report entry of the package at `dir` (report paths are relative to the CLI's cwd). */
+/** The report entry of the package at `dir` (report paths are relative to the run root). */
 export function packageReport(report: CodemodReport, dir: string): PackageReport {
-  const found = report.packages.find((p) => resolve(REPO_ROOT, p.path) === resolve(dir));
+  const found = report.packages.find((p) => resolve(report.root, p.path) === resolve(dir));
   if (!found) {
     throw new Error(`no package ${dir} in the report: ${JSON.stringify(report.packages.map((p) => p.path))}`);
   }

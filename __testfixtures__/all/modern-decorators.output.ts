@@ -1,0 +1,35 @@
+// Decorators (as Angular writes them) on the service that logs in and calls the Management API.
+import { Injectable, Input } from '@angular/core';
+import * as auth0 from 'auth0-js';
+
+function logged(target: object, key: string): void {
+  console.log(target, key);
+}
+
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  @Input() returnTo = '/';
+
+  private webAuth = new auth0.WebAuth({
+    domain: 'acme.auth0.com',
+    clientID: 'spa-client-id',
+    responseType: 'token id_token',
+    audience: 'https://acme.auth0.com/api/v2/',
+    scope: 'openid profile update:current_user_identities',
+  });
+
+  @logged
+  handleAuthentication(): void {
+    this.webAuth.parseHash((err, authResult) => {
+      if (authResult) {
+        localStorage.setItem('id_token', authResult.idToken as string);
+        localStorage.setItem('access_token', authResult.accessToken);
+      }
+    });
+  }
+
+  linkAccount(userId: string, secondaryIdToken: string, done: (err: unknown) => void): void {
+    const management = new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('access_token') as string });
+    management.linkUser(userId, secondaryIdToken, done);
+  }
+}
