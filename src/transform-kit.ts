@@ -5,8 +5,10 @@ import { type ParserName, parseSource } from './ast/parse';
 import { mayNeedMigration } from './analysis/prefilter';
 import { parserForPath } from './runner/parser';
 import { parseScopeList } from './catalog/scopes';
+import { FINDING_CAUSES } from './catalog/findings';
 import type {
   Finding,
+  FindingCause,
   FindingCode,
   PackageFacts,
   ScopeMode,
@@ -132,13 +134,14 @@ function makeReporter(
   sink: Finding[],
   todos: { offset: number; finding: Finding }[],
 ): TransformContext['report'] {
-  return (node: ASTNode, code: FindingCode, message: string) => {
+  return (node: ASTNode, code: FindingCode, message: string, cause?: FindingCause) => {
     if (!FINDING_CODES.includes(code)) throw new Error(`unknown finding code ${code}`);
+    if (cause !== undefined && FINDING_CAUSES[cause]?.code !== code) throw new Error(`finding cause ${cause} does not belong to ${code}`);
     const [start] = spanOf(node);
     const { line, column } = positionAt(source, start);
     if (isIgnored(source, start)) return;
     if (sink.some((f) => f.code === code && f.line === line && f.column === column)) return;
-    const finding: Finding = { code, transform, line, column, message };
+    const finding: Finding = { code, transform, line, column, message, ...(cause !== undefined ? { cause } : {}) };
     sink.push(finding);
     todos.push({ offset: start, finding });
   };

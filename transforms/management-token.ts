@@ -35,7 +35,7 @@ import { scopesToRequest } from '../src/analysis/facts';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
-import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
+import type { FindingCause, FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'management-token',
@@ -73,7 +73,7 @@ export function apply(ctx: TransformContext): void {
   const managementCalls = (): boolean => (calls ??= scopesToRequest(ctx).length > 0);
   const findings: PendingFinding[] = credentials.problems
     .filter((p) => !p.ifManagementCalls || managementCalls())
-    .map((p) => ({ node: p.node, code: p.code, message: p.message }));
+    .map((p) => ({ node: p.node, code: p.code, message: p.message, cause: p.cause }));
 
   const consumedKeys = new Set<string>();
   const additions: Addition[] = [];
@@ -81,7 +81,7 @@ export function apply(ctx: TransformContext): void {
     if (isIgnoredNode(ctx.source, site.token, site.request)) continue;
     const twin = tracer.twinOf(site.token);
     if (twin.kind === 'untraceable') {
-      findings.push({ node: site.token, code: 'untraceable-token', message: untraceableMessage(twin.reason) });
+      findings.push({ node: site.token, code: 'untraceable-token', message: untraceableMessage(twin.reason), cause: 'untraced-token' });
       continue;
     }
     if (twin.kind !== 'id') continue;
@@ -106,7 +106,7 @@ export function apply(ctx: TransformContext): void {
   addStorageTwins(ctx, scope, tracer, writes, fileKeys, storage, consumedKeys, additions, findings);
 
   findings.sort((a, b) => spanOf(a.node as unknown as ASTNode)[0] - spanOf(b.node as unknown as ASTNode)[0]);
-  for (const finding of findings) ctx.report(finding.node as unknown as ASTNode, finding.code, finding.message);
+  for (const finding of findings) ctx.report(finding.node as unknown as ASTNode, finding.code, finding.message, finding.cause);
 
   const done = new Set<string>();
   for (const addition of additions) {
@@ -121,6 +121,7 @@ interface PendingFinding {
   node: AnyNode;
   code: FindingCode;
   message: string;
+  cause?: FindingCause;
 }
 
 interface FileStorageKeys {
@@ -202,7 +203,7 @@ function addStorageTwins(
     const valueNode = write.value as unknown as ASTNode;
     if (twin.kind === 'untraceable' || twin.kind === 'access') {
       const reason = twin.kind === 'access' ? `'${write.key}' also holds access tokens` : twin.reason;
-      findings.push({ node: write.value, code: 'untraceable-token', message: storeTwinMessage(accessKey, reason) });
+      findings.push({ node: write.value, code: 'untraceable-token', message: storeTwinMessage(accessKey, reason), cause: 'no-twin-storage' });
       continue;
     }
     const [start, end] = spanOf(valueNode);
@@ -210,7 +211,12 @@ function addStorageTwins(
     const statement = write.statement.node as unknown as AnyNode;
     const addition = twinStatement(ctx, scope, statement, write, accessKey, value);
     if (!addition) {
-      findings.push({ node: write.value, code: 'untraceable-token', message: storeTwinMessage(accessKey, 'no line can be added after this one') });
+      findings.push({
+        node: write.value,
+        code: 'untraceable-token',
+        message: storeTwinMessage(accessKey, 'no line can be added after this one'),
+        cause: 'no-twin-storage',
+      });
       continue;
     }
     additions.push(addition);

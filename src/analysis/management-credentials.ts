@@ -17,6 +17,7 @@ import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, urlPattern } from './management-calls';
 import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
+import type { FindingCause } from '../catalog/findings';
 
 /**
  * Where a file hands a credential to the Management API:
@@ -42,6 +43,7 @@ export interface CredentialProblem {
   node: AnyNode;
   code: 'untraceable-token' | 'unresolved-config';
   message: string;
+  cause: Extract<FindingCause, 'management-options-elsewhere' | 'no-authorization-header' | 'untraced-token' | 'angular-jwt'>;
   /** a concern only where the package calls the Management API (an interceptor's token) */
   ifManagementCalls?: true;
 }
@@ -80,12 +82,12 @@ export function findManagementCredentials(
     // node-auth0 clients built from configuration are usually client-credentials clients: no user token.
     const isBrowserClient = className === 'Management';
     if (!options) {
-      if (isBrowserClient) found.problems.push({ node: arg, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      if (isBrowserClient) found.problems.push({ node: arg, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE, cause: 'management-options-elsewhere' });
       continue;
     }
     const property = findProperty(options, 'token');
     if (!property) {
-      if (isBrowserClient && hasSpread(options)) found.problems.push({ node: options, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      if (isBrowserClient && hasSpread(options)) found.problems.push({ node: options, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE, cause: 'management-options-elsewhere' });
       continue;
     }
     const value = asNode(property.value);
@@ -101,11 +103,11 @@ export function findManagementCredentials(
     const node = call.path.node as unknown as AnyNode;
     const request = describeRequest(node, call.config, scope, resolver, source);
     if (!request.authorization) {
-      found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE });
+      found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE, cause: 'no-authorization-header' });
     } else {
       const token = bearerTokenOf(request.authorization);
       if (token) found.sites.push({ token, request: node });
-      else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
+      else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE, cause: 'untraced-token' });
     }
     const method = request.method ?? call.httpMethod;
     if (method === 'POST' && call.apiPath === '/users/{}/identities' && request.body) {
@@ -291,6 +293,7 @@ function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: strin
       node: getter,
       ifManagementCalls: true,
       code: 'untraceable-token',
+      cause: 'angular-jwt',
       message:
         `angular-jwt adds this tokenGetter's token to every request to ${normaliseHost(hosts[0])}, the Management API's host; ` +
         'if it is the ID token, those calls fail once the tenant stops accepting ID tokens. Send them the access token ' +
