@@ -3,6 +3,7 @@ import { EditConflictError, EditList, spanOf } from './ast/edits';
 import { eolOf, indentAt } from './ast/nodes';
 import { type ParserName, parseSource } from './ast/parse';
 import { mayNeedMigration } from './analysis/prefilter';
+import { layOutGrownObjects } from './ast/object';
 import { parserForPath } from './runner/parser';
 import { parseScopeList } from './catalog/scopes';
 import { FINDING_CAUSES } from './catalog/findings';
@@ -124,7 +125,9 @@ export function runTransforms(input: RunInput): RunResult {
   }
 
   if (input.options.todoComments) addTodoComments(source, pending, todoTargets);
-  const output = pending.applyTo(source);
+  const applied = pending.applyTracking(source);
+  // Objects that grew past the line limit on one line are laid out one member per line.
+  const output = layOutGrownObjects({ j: input.j, parse: input.parse, text: applied.text, members: applied.members });
   return { output: output === input.source ? null : output, findings, changedBy };
 }
 

@@ -323,7 +323,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     // `new Auth0Lock(id, domain)`: the options become a third argument.
     const domainArgument = (site.arguments as AnyNode[])[1];
     const inline: Layout = { multiline: false, propertyIndent: '', unit: '', eol: '\n', trailingComma: false };
-    ctx.edits.insert(spanOf(domainArgument as unknown as ASTNode)[1], `, ${optionsPlan.render(inline, '')}`);
+    ctx.edits.insert(spanOf(domainArgument as unknown as ASTNode)[1], `, ${optionsPlan.render(inline, '')}`, 'member');
   }
   return 'migrated';
 }

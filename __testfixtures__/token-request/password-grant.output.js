@@ -14,7 +14,12 @@ async function loginAndLink(username, password, secondaryIdToken) {
     audience: `https://${process.env.AUTH0_DOMAIN}/api/v2/`,
     scope: 'openid profile email update:current_user_identities',
   });
-  const legacy = await auth.oauth.passwordGrant({ username, password, audience: `https://${process.env.AUTH0_DOMAIN}/api/v2/`, scope: 'openid profile email update:current_user_identities' });
+  const legacy = await auth.oauth.passwordGrant({
+    username,
+    password,
+    audience: `https://${process.env.AUTH0_DOMAIN}/api/v2/`,
+    scope: 'openid profile email update:current_user_identities',
+  });
   const management = new ManagementClient({ domain: process.env.AUTH0_DOMAIN, token: tokens.id_token });
   await management.linkUsers(tokens.sub, { link_with: secondaryIdToken });
   return legacy;
