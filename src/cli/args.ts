@@ -5,6 +5,7 @@ import { parseScopeList } from '../catalog/scopes';
 import { endsWithSeparator } from '../runner/discover';
 import { FINDING_CODES, type ScopeMode } from '../types';
 import { ALL_ID, TRANSFORMS } from '../../transforms/index';
+import { editDistance, unknownFlagsMessage } from './did-you-mean';
 
 /** A command line that cannot run as given; the message says why. Exit code 2. */
 export class UsageError extends Error {
@@ -30,6 +31,14 @@ export interface RunArguments {
   /** whether --workers was given (else it is only a ceiling) */
   workersExplicit: boolean;
   force: boolean;
+  /** print each changed file whole on stdout (`-p`, as jscodeshift does) */
+  print: boolean;
+  /** show every file, finding and package instead of the first few */
+  verbose: boolean;
+  /** `--color` / `--no-color`; undefined: decide by the terminal and the environment */
+  color?: boolean;
+  /** whether a path (or a transform taken as a path) was given; a write run without one asks first */
+  pathsGiven: boolean;
 }
 
 export type ParsedCommand =
@@ -78,7 +87,12 @@ function buildParser(context: ParseContext) {
         .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: .)' }),
     )
     .options({
-      dry: { type: 'boolean', default: false, describe: 'Write nothing; print a unified diff on stdout that `git apply` accepts from this folder' },
+      dry: {
+        type: 'boolean',
+        default: false,
+        alias: ['dry-run', 'd'],
+        describe: 'Write nothing; print a unified diff on stdout that `git apply` accepts from this folder',
+      },
       check: {
         type: 'boolean',
         default: false,
@@ -103,10 +117,13 @@ function buildParser(context: ParseContext) {
       ignore: { type: 'string', describe: 'Leave out paths matching this gitignore-style pattern (relative to this folder; repeatable)' },
       workers: { type: 'number', describe: `Threads that process files in parallel, this one included (default: CPU count, ${context.defaultWorkers})` },
       force: { type: 'boolean', default: false, describe: 'Write even when target files have uncommitted git changes' },
+      print: { type: 'boolean', default: false, alias: 'p', describe: 'Print each changed file whole on stdout (instead of the diff with --dry), as jscodeshift does' },
+      verbose: { type: 'boolean', default: false, describe: 'List every changed file, finding and package (long lists are cut short otherwise)' },
+      color: { type: 'boolean', describe: 'Colour the output even when it is not a terminal; --no-color never colours (also: FORCE_COLOR, NO_COLOR)' },
     })
-    .example('$0 --dry', 'Preview every change in this repository as a diff')
+    .example('$0 . --dry', 'Preview every change in this repository as a diff')
     .example('$0 --dry > migration.patch && git apply migration.patch', 'Review the patch, then apply exactly that')
-    .example('$0', 'Migrate this repository (files with uncommitted changes are refused)')
+    .example('$0 .', 'Migrate this repository (files with uncommitted changes are refused)')
     .example('$0 webauth-config packages/web', 'Only the login configs of one package, scopes inferred from all its files')
     .example('$0 --check', 'CI: fail while anything is left to migrate or review')
     .example('$0 --dry --json > report.json', 'Machine-readable report with every patch')
@@ -133,8 +150,25 @@ function buildParser(context: ParseContext) {
 
 /** Parses and validates a command line; throws UsageError with a message meant for the user. */
 export function parseCommandLine(argv: readonly string[], context: ParseContext): ParsedCommand {
+  const parser = buildParser(context);
+  try {
+    return parseWith(parser, argv, context);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const flags = unknownFlagsMessage(error.message, knownFlags(parser), argv);
+    throw flags === undefined ? error : new UsageError(flags);
+  }
+}
+
+/** Every option name and alias the parser knows (yargs keeps them in `getOptions().key`, which its types omit). */
+function knownFlags(parser: object): string[] {
+  const options = (parser as { getOptions?: () => { key?: Record<string, unknown> } }).getOptions?.();
+  return Object.keys(options?.key ?? {});
+}
+
+function parseWith(parser: ReturnType<typeof buildParser>, argv: readonly string[], context: ParseContext): ParsedCommand {
   let outcome: ParsedCommand | undefined;
-  buildParser(context).parse([...argv], {}, (error, parsed, output) => {
+  parser.parse([...argv], {}, (error, parsed, output) => {
     if (error) throw new UsageError(error.message);
     if (output !== '') {
       outcome = { kind: 'output', text: output.endsWith('\n') ? output : `${output}\n` };
@@ -163,6 +197,9 @@ interface RawArguments {
   ignore?: string | string[];
   workers?: number | number[] | null;
   force: boolean;
+  print: boolean;
+  verbose: boolean;
+  color?: boolean | boolean[];
 }
 
 function single<T>(value: T | T[] | undefined, name: string): T | undefined {
@@ -183,6 +220,7 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
       throw new UsageError(unknownTransformMessage(transform));
     }
   }
+  const pathsGiven = paths.length > 0;
   if (paths.length === 0) paths = ['.'];
   for (const p of paths) {
     const resolved = path.resolve(context.cwd, p);
@@ -216,6 +254,10 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     workers: workersRaw ?? context.defaultWorkers,
     workersExplicit: workersRaw !== undefined,
     force: raw.force,
+    print: raw.print,
+    verbose: raw.verbose,
+    ...(raw.color !== undefined ? { color: single(raw.color, 'color') as boolean } : {}),
+    pathsGiven,
   };
 }
 
@@ -234,18 +276,4 @@ function unknownTransformMessage(given: string): string {
   const close = ids.filter((id) => editDistance(id, given) <= 3);
   const hint = close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
   return `unknown transform "${given}" (and no such file or directory).${hint} Transforms: ${ids.join(', ')}.`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let k = 1; k <= b.length; k++) {
-      const above = row[k];
-      row[k] = Math.min(row[k] + 1, row[k - 1] + 1, diagonal + (a[i - 1] === b[k - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }

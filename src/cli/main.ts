@@ -33,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   let code: number;
   try {
     code = await runCli(argv, {
+      stdin: process.stdin,
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,

@@ -13,7 +13,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
  */
 export class PackageIndex {
   private readonly manifestPresent = new Map<string, boolean>();
-  private readonly versionCache = new Map<string, Versions>();
+  private readonly manifestCache = new Map<string, Manifest>();
 
   packageDirFor(absoluteFile: string, root: string): string {
     for (let dir = path.dirname(absoluteFile); ; dir = path.dirname(dir)) {
@@ -24,11 +24,21 @@ export class PackageIndex {
 
   /** The auth0-js and auth0-lock version ranges a package declares, if any. */
   versionsOf(packageDir: string): Versions {
-    const cached = this.versionCache.get(packageDir);
-    if (cached) return cached;
-    const versions = readVersions(path.join(packageDir, 'package.json'));
-    this.versionCache.set(packageDir, versions);
-    return versions;
+    return this.manifestOf(packageDir).versions;
+  }
+
+  /** The package's `name`, if its package.json has one. */
+  nameOf(packageDir: string): string | undefined {
+    return this.manifestOf(packageDir).name;
+  }
+
+  private manifestOf(packageDir: string): Manifest {
+    let manifest = this.manifestCache.get(packageDir);
+    if (!manifest) {
+      manifest = readManifest(path.join(packageDir, 'package.json'));
+      this.manifestCache.set(packageDir, manifest);
+    }
+    return manifest;
   }
 
   private hasManifest(dir: string): boolean {
@@ -41,14 +51,20 @@ export class PackageIndex {
   }
 }
 
-function readVersions(manifestPath: string): Versions {
+interface Manifest {
+  versions: Versions;
+  name?: string;
+}
+
+function readManifest(manifestPath: string): Manifest {
   let manifest: unknown;
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch {
-    return {};
+    return { versions: {} };
   }
-  if (typeof manifest !== 'object' || manifest === null) return {};
+  if (typeof manifest !== 'object' || manifest === null) return { versions: {} };
+  const name = (manifest as Record<string, unknown>).name;
   const versions: Versions = {};
   for (const field of DEPENDENCY_FIELDS) {
     const deps = (manifest as Record<string, unknown>)[field];
@@ -57,5 +73,5 @@ function readVersions(manifestPath: string): Versions {
     if (versions.auth0Js === undefined && typeof record['auth0-js'] === 'string') versions.auth0Js = record['auth0-js'];
     if (versions.auth0Lock === undefined && typeof record['auth0-lock'] === 'string') versions.auth0Lock = record['auth0-lock'];
   }
-  return versions;
+  return typeof name === 'string' && name !== '' ? { versions, name } : { versions };
 }

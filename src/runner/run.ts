@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { FileFacts } from '../analysis/facts';
-import { mergePackageFacts, withFileFacts } from '../analysis/facts';
+import { mergePackageFacts, unionFileFacts, withFileFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
 import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, type DiscoveredFile } from './discover';
@@ -284,6 +284,7 @@ async function scanAndTransform(
   if (requests.length === 0) return results;
 
   const isTarget = new Set(targets.map((c) => c.id));
+  let scannedTargets = 0;
   const guesses = new Map<number, PackageFacts>();
   const prepare = (request: ProcessRequest): ProcessRequest => {
     if (!isTarget.has(request.id)) return request;
@@ -311,7 +312,9 @@ async function scanAndTransform(
           at.pkg.facts[at.index] = result.facts;
           at.pkg.known = withFileFacts(at.pkg.known ?? factsOf(at.pkg), result.facts, mode);
         }
-        listener({ type: 'progress', phase: 'scan', done: scans.size, total: requests.length });
+        // Progress counts candidates, as the summary does: files read only for their package's
+        // facts are not among them.
+        if (isTarget.has(result.id)) listener({ type: 'progress', phase: 'scan', done: ++scannedTargets, total: targets.length });
       },
       signal,
     );
@@ -335,13 +338,14 @@ async function scanAndTransform(
     }
     results.reparsed = again.length;
     if (again.length > 0) {
-      let done = 0;
+      // The candidates whose first result stands are done already.
+      let done = targets.length - again.length;
       listener({ type: 'phase', phase: 'transform' });
       await processor.transform(
         again,
         (result) => {
           transforms.set(result.id, result);
-          listener({ type: 'progress', phase: 'transform', done: ++done, total: again.length });
+          listener({ type: 'progress', phase: 'transform', done: ++done, total: targets.length });
         },
         signal,
       );
@@ -388,11 +392,17 @@ function summarisePackages(
   const summaries: PackageSummary[] = [];
   for (const pkg of work.values()) {
     const merged = facts.get(pkg.dir);
+    const logins = unionFileFacts(pkg.facts.filter((f): f is FileFacts => f !== undefined));
+    const name = index.nameOf(pkg.dir);
     summaries.push({
       path: relativePosix(cwd, pkg.dir),
       scopes: options.transformOptions.scopes ?? merged?.scopes ?? [],
       endpoints: merged?.endpoints ?? [],
       versions: merged?.versions ?? index.versionsOf(pkg.dir),
+      ...(name !== undefined ? { name } : {}),
+      clientIds: logins.clientIds,
+      tenantHosts: logins.tenantHosts,
+      embeddedLogin: logins.embeddedLogin,
     });
   }
   return summaries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

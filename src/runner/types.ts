@@ -101,6 +101,14 @@ export interface PackageSummary {
   scopes: readonly string[];
   endpoints: readonly string[];
   versions: PackageFacts['versions'];
+  /** `name` of the package's package.json, when it has one */
+  name?: string;
+  /** client IDs its login configs name (literals), for the dashboard steps */
+  clientIds: readonly string[];
+  /** tenant hosts its login configs name */
+  tenantHosts: readonly string[];
+  /** it logs in with Lock embedded in the page: the application needs Cross-Origin Authentication */
+  embeddedLogin: boolean;
 }
 
 export interface RunTotals {

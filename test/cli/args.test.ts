@@ -31,6 +31,9 @@ describe('parseCommandLine', () => {
       workers: 4,
       workersExplicit: false,
       force: false,
+      print: false,
+      verbose: false,
+      pathsGiven: false,
     });
   });
 
@@ -57,6 +60,9 @@ describe('parseCommandLine', () => {
         '--workers',
         '3',
         '--force',
+        '--print',
+        '--verbose',
+        '--no-color',
       ),
     ).toEqual({
       transform: 'webauth-config',
@@ -72,6 +78,10 @@ describe('parseCommandLine', () => {
       workers: 3,
       workersExplicit: true,
       force: true,
+      print: true,
+      verbose: true,
+      color: false,
+      pathsGiven: true,
     });
   });
 
@@ -98,16 +108,33 @@ describe('parseCommandLine', () => {
   it.each([
     [['webauth-confg'], /unknown transform "webauth-confg".*Did you mean webauth-config\?/],
     [['all', 'no-such-dir'], /no such file or directory: no-such-dir/],
-    [['--bogus'], /Unknown argument: bogus/],
+    [['--bogus'], /unknown option --bogus$/],
+    [['--dry-rn'], /unknown option --dry-rn \(did you mean --dry-run\?\)/],
+    [['--todo-coments', '--audiance=x'], /unknown option --todo-coments \(did you mean --todo-comments\?\); unknown option --audiance \(did you mean --audience\?\)/],
     [['--scope-mode', 'everyone'], /Invalid values/],
     [['--workers', '0'], /--workers needs a whole number/],
     [['--workers', 'many'], /--workers needs a whole number/],
     [['--audience', 'https://acme.auth0.com/api/v2'], /lacks the trailing slash.*use https:\/\/acme\.auth0\.com\/api\/v2\//],
     [['--audience', 'https://my-api.example.com'], /Management API identifier/],
     [['--scopes', ','], /--scopes needs at least one scope/],
-    [['list', 'extra'], /Unknown argument: extra/],
+    [['list', 'extra'], /unexpected argument "extra"/],
   ])('rejects %j', (argv, message) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(message);
+  });
+});
+
+describe('flags people type from other tools', () => {
+  it('takes --dry-run and -d for --dry, -p for --print, and --color / --no-color', () => {
+    expect(runArgs('--dry-run').dry).toBe(true);
+    expect(runArgs('-d', '-p')).toMatchObject({ dry: true, print: true });
+    expect(runArgs('--color').color).toBe(true);
+    expect(runArgs('--no-color').color).toBe(false);
+    expect(runArgs().color).toBeUndefined();
+  });
+
+  it('says whether a path was given', () => {
+    expect(runArgs('src').pathsGiven).toBe(true);
+    expect(runArgs('webauth-config').pathsGiven).toBe(false);
   });
 });

@@ -124,7 +124,7 @@ describe('files that are not source code are skipped, counted and never parsed',
     expect(report.totals.errors).toBe(0);
     expect(result.stderr).toContain('skipped: 2 binary files');
 
-    const written = cli(repo);
+    const written = cli(repo, '.');
     expect(written.code, written.stderr).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
     expect(bytesOf(repo, 'assets/logo.js').equals(png)).toBe(true);
@@ -143,7 +143,7 @@ describe('files that are not source code are skipped, counted and never parsed',
     expect(report.totals.errors).toBe(0);
     expect(result.stderr).toContain('skipped: 1 minified file, 1 file over 1 MiB');
 
-    expect(cli(repo).code).toBe(0);
+    expect(cli(repo, '.').code).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
   });
 });
@@ -155,7 +155,7 @@ describe('a read-only file that would change', () => {
     chmodSync(profile, 0o444);
     const before = read(repo, 'src/profile.js');
 
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code).toBe(2);
     const report = jsonReport(result);
     expect(report.files.find((f) => f.path === 'src/profile.js')).toMatchObject({

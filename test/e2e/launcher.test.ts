@@ -57,14 +57,15 @@ describe('launcher', () => {
     writeTree(dir, files);
     // A write run (the folder is no git work tree, so it writes without asking): files are only
     // written after all of them are transformed, so a run that was stopped has written none.
-    const parent = spawn(process.execPath, [BIN, '--workers', '1'], { cwd: dir, stdio: 'ignore' });
+    const parent = spawn(process.execPath, [BIN, '.', '--workers', '1'], { cwd: dir, stdio: 'ignore' });
     const parentPid = parent.pid as number;
     // The child shows its own command line once it has exec'd node (before, it is a fork of ours).
     const commandLineOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    const child = await waitFor(() => childrenOf(parentPid).find((pid) => commandLineOf(pid).includes(BIN)), 10_000);
+    const execd = (pid: number): boolean => commandLineOf(pid).some((arg) => arg.startsWith('--v8-pool-size='));
+    const child = await waitFor(() => childrenOf(parentPid).find((pid) => commandLineOf(pid).includes(BIN) && execd(pid)), 10_000);
     expect(child).toBeDefined();
     const pool = backgroundPoolSize(availableParallelism(), ['--workers', '1']);
-    expect(commandLineOf(child as number).slice(1)).toEqual([`--v8-pool-size=${pool}`, BIN, '--workers', '1']);
+    expect(commandLineOf(child as number).slice(1)).toEqual([`--v8-pool-size=${pool}`, BIN, '.', '--workers', '1']);
 
     // Killed outright, the first process cannot pass anything on: the second must notice and stop
     // by itself rather than carry on and write every file.

@@ -37,7 +37,7 @@ describe('parser choice through the CLI', () => {
     for (const i of INPUTS) files[i.rel] = i.input;
     const repo = makeRepo(files, 'amc-parsers-');
 
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code, result.stderr).toBe(2);
     const report = jsonReport(result);
     expect(report.totals).toMatchObject({ candidates: INPUTS.length, changed: INPUTS.length - 2, errors: 2 });

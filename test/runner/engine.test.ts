@@ -27,6 +27,8 @@ describe('Engine', () => {
     expect(result.facts).toEqual({
       endpoints: ['GET /api/v2/users/{id}'],
       tenantHosts: ['acme.auth0.com'],
+      clientIds: ['c'],
+      embeddedLogin: false,
       storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] },
     });
     // The guess knew no scopes; the file's own call supplies read:current_user.
