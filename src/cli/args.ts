@@ -84,7 +84,11 @@ function buildParser(context: ParseContext) {
           type: 'string',
           describe: `${ids.join(' | ')} (default: all). May be left out: a first argument that is a path is a path.`,
         })
-        .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: .)' }),
+        .positional('paths', {
+          type: 'string',
+          array: true,
+          describe: 'Files or folders. A write run without one asks on a terminal (a usage error elsewhere); --dry and --check default to .',
+        }),
     )
     .options({
       dry: {
@@ -127,7 +131,7 @@ function buildParser(context: ParseContext) {
     .example('$0 webauth-config packages/web', 'Only the login configs of one package, scopes inferred from all its files')
     .example('$0 --check', 'CI: fail while anything is left to migrate or review')
     .example('$0 --dry --json > report.json', 'Machine-readable report with every patch')
-    .example('$0 --audience https://acme.eu.auth0.com/api/v2/', 'Apps that log in through a custom domain')
+    .example('$0 . --audience https://acme.eu.auth0.com/api/v2/', 'Apps that log in through a custom domain')
     .example('$0 list', 'What each transform does')
     .epilogue(
       [

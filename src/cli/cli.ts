@@ -85,8 +85,9 @@ async function askThenRun(args: RunArguments, environment: CliEnvironment): Prom
     const chosen: RunArguments = { ...args, transform: answers.transform, paths: answers.paths, dry: answers.dry, pathsGiven: true };
     if (!answers.dry) return await runMigration(chosen, environment);
     // The next step of this dry run is the question that follows, not another command.
-    const code = await runMigration(chosen, environment, { nextSteps: false });
-    if (code !== EXIT_OK) return code;
+    let changes = 0;
+    const code = await runMigration(chosen, environment, { nextSteps: false, onReport: (report) => (changes = report.totals.changed) });
+    if (code !== EXIT_OK || changes === 0) return code;
     const write = await prompt.confirm('Write these changes now?', false);
     if (!write) {
       stderr.write(`To write them later: auth0-mgmt-codemod ${answers.transform} ${answers.paths.join(' ')}
@@ -116,7 +117,13 @@ function modeOf(args: RunArguments): RunMode {
   return 'write';
 }
 
-async function runMigration(args: RunArguments, environment: CliEnvironment, options: { nextSteps: boolean } = { nextSteps: true }): Promise<number> {
+interface MigrationOptions {
+  /** print the next-step lines (a dry run inside the questions is followed by a question instead) */
+  nextSteps: boolean;
+  onReport?: (report: RunReport) => void;
+}
+
+async function runMigration(args: RunArguments, environment: CliEnvironment, options: MigrationOptions = { nextSteps: true }): Promise<number> {
   const { stdout, stderr, env } = environment;
   const errorStyle = createStyle(colorEnabled(stderr, env, args.color));
   if (args.print && args.json) {
@@ -155,6 +162,7 @@ async function runMigration(args: RunArguments, environment: CliEnvironment, opt
     throw error;
   }
   progress.clear();
+  options.onReport?.(report);
 
   if (report.refusedDirty.length > 0) {
     stderr.write(formatDirtyRefusal(report, errorStyle));

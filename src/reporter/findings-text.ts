@@ -59,8 +59,12 @@ function formatGroup(code: FindingCode, group: readonly PlacedFinding[], style: 
   const color = severityOf(code) === 'note' ? style.cyan : style.yellow;
   const lines = ['', `  ${color(code)} ${style.dim(`(${count(group.length)})`)}  ${style.dim(docsLink(code))}`];
   const { shown, rest } = capped(group, FINDINGS_PER_CODE, options.verbose);
+  let previous: string | undefined;
   for (const { file, finding } of shown) {
-    lines.push(wrapLine(`    ${file.path}:${finding.line}:${finding.column}  `, finding.message, options.width));
+    // On a large tree many places share one message: it is printed once, at the first of them.
+    const message = finding.message === previous ? style.dim('(the same message)') : finding.message;
+    lines.push(wrapLine(`    ${file.path}:${finding.line}:${finding.column}  `, message, options.width));
+    previous = finding.message;
   }
   if (rest > 0) lines.push(style.dim(`    … ${count(rest)} more (--verbose lists every one)`));
 

@@ -44,17 +44,26 @@ export function wrapLine(lead: string, body: string, width: number | undefined, 
   let current = lead;
   let currentWidth = leadWidth;
   let empty = true;
-  for (const word of body.split(' ')) {
-    const wordWidth = visibleLength(word);
-    if (!empty && currentWidth + 1 + wordWidth > width) {
-      lines.push(current);
-      current = ' '.repeat(indent) + word;
-      currentWidth = indent + wordWidth;
+  let gap = '';
+  // Words and the runs of spaces between them: a run is kept inside a line (two spaces stay
+  // two) and dropped where the line breaks.
+  for (const token of body.split(/( +)/)) {
+    if (token === '') continue;
+    if (token.startsWith(' ')) {
+      gap = token;
       continue;
     }
-    current += empty ? word : ` ${word}`;
-    currentWidth += (empty ? 0 : 1) + wordWidth;
-    empty = false;
+    const wordWidth = visibleLength(token);
+    if (!empty && currentWidth + gap.length + wordWidth > width) {
+      lines.push(current);
+      current = ' '.repeat(indent) + token;
+      currentWidth = indent + wordWidth;
+    } else {
+      current += empty ? token : gap + token;
+      currentWidth += (empty ? 0 : gap.length) + wordWidth;
+      empty = false;
+    }
+    gap = '';
   }
   lines.push(current);
   return lines.join('\n');

@@ -117,6 +117,21 @@ describe.skipIf(!HAS_SCRIPT)('no path on a terminal: the CLI asks', () => {
     expect(modifiedFiles(repo)).toEqual(['src/profile.js']);
   }, 60_000);
 
+  it('does not offer to write when the dry run found nothing to change', async () => {
+    const repo = makeRepo(APP);
+    const session = onTerminal(repo, ['--workers', '1']);
+    await session.waitFor('Transform (name or number) [all]:');
+    session.type('all\r');
+    await session.waitFor('Path to migrate');
+    session.type('other\r');
+    await session.waitFor('dry run first');
+    session.type('y\r');
+    expect(await session.exited).toBe(0);
+    expect(session.output()).toContain('0 to change');
+    expect(session.output()).not.toContain('Write these changes now?');
+    expect(modifiedFiles(repo)).toEqual([]);
+  }, 60_000);
+
   it('writes nothing when the questions are cancelled with Ctrl-C (exit 130)', async () => {
     const repo = makeRepo(APP);
     const session = onTerminal(repo, ['--workers', '1']);

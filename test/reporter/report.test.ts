@@ -179,6 +179,8 @@ describe('text summary', () => {
     expect(short).not.toContain('src/f10.js  management-token');
     expect(short).toContain('… 15 more files would change (--verbose lists them all)');
     expect(short).toContain('custom-audience (25)');
+    // Places that share a message show it once.
+    expect(short).toContain('    src/f00.js:1:5  has its own API audience\n    src/f01.js:2:5  (the same message)\n');
     expect(short).toContain('… 20 more (--verbose lists every one)');
     expect(short).toMatch(/20 packages {2}read:current_user {2}packages\/p01, packages\/p02, packages\/p04, … \(17 more\)/);
     expect(short).toMatch(/10 packages {2}none \(no Management API call; left alone\)/);
@@ -195,6 +197,8 @@ describe('text summary', () => {
     expect(text).toContain('    src/a.js:3:5  word word');
     expect(text).toMatch(/\n {18}word word/);
     expect(wrapLine('ab ', 'c d e', undefined)).toBe('ab c d e');
+    // Runs of spaces stay inside a line and go where it breaks.
+    expect(wrapLine('', 'aaaa  bbbb  cccc', 11)).toBe('aaaa  bbbb\ncccc');
   });
 
   it('lists the refused files and the ways forward', () => {
