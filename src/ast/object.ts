@@ -1,4 +1,4 @@
-import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTNode, Collection } from 'jscodeshift';
 import { EditList, spanOf } from './edits';
 import {
   type AnyNode,
@@ -237,7 +237,6 @@ const TAB_COLUMNS = 4;
 const MAX_ROUNDS = 6;
 
 export interface LayoutInput {
-  j: JSCodeshift;
   /** Parses a text with the file's parser; may throw. */
   parse: (text: string) => Collection;
   /** The text after every edit. */
@@ -258,43 +257,96 @@ export function layOutGrownObjects(input: LayoutInput): string {
   let text = input.text;
   let members = input.members.map(([start, end]) => [start, end] as [number, number]);
   if (!members.some(([start, end]) => longestLine(text, start, end) > LINE_LIMIT)) return text;
+  let objects: ObjectShape[];
+  try {
+    objects = objectShapes(input.parse(text));
+  } catch {
+    return text;
+  }
+  // The file's habits, read once: what our edits change is white space inside objects.
+  const unit = nestingUnit(text);
+  const trailingComma = followsWithComma(text, objects);
+  // One parse: each round maps the objects through its own edits instead of parsing again.
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    let root: Collection;
-    try {
-      root = input.parse(text);
-    } catch {
-      return text;
-    }
-    const objects = root.find(input.j.ObjectExpression).nodes() as unknown as AnyNode[];
-    const spans = objects.map((node) => spanOf(node as unknown as ASTNode));
-    const grown = grownObjects(spans, members);
-    const oneLine = (i: number): boolean => !text.slice(spans[i][0], spans[i][1]).includes('\n');
-    const tooLong = [...grown].filter((i) => oneLine(i) && lineWidth(text, spans[i][0]) > LINE_LIMIT);
+    const lines = new Map<number, boolean>();
+    const oneLine = (i: number): boolean => {
+      let known = lines.get(i);
+      if (known === undefined) {
+        known = text.indexOf('\n', objects[i].start) === -1 || text.indexOf('\n', objects[i].start) >= objects[i].end;
+        lines.set(i, known);
+      }
+      return known;
+    };
+    const grown = grownObjects(objects, members);
+    const tooLong = [...grown].filter((i) => oneLine(i) && lineWidth(text, objects[i].start) > LINE_LIMIT);
     // An object laid out over lines breaks the single-line objects around it too, as Prettier
     // does: the outermost of them goes first, and the next round looks at what is inside it.
-    const breaking = new Set(tooLong.map((i) => outermostOneLineAround(spans, i, oneLine)));
-    const outermost = [...breaking].filter((i) => ![...breaking].some((k) => k !== i && spans[k][0] <= spans[i][0] && spans[i][1] <= spans[k][1]));
-    const trailingComma = followsWithComma(text, objects, spans);
+    const breaking = [...new Set(tooLong.map((i) => outermostOneLineAround(objects, i, oneLine)))];
+    const outermost = breaking.filter((i) => !breaking.some((k) => k !== i && contains(objects[k], objects[i])));
     const edits = new EditList();
-    for (const i of outermost) expandObject(text, objects[i], trailingComma, edits);
+    for (const i of outermost) expandObject(text, objects[i], unit, trailingComma, edits);
     if (edits.size === 0) break;
     members = members.map(([start, end]) => [edits.mapOffset(start), edits.mapOffset(end)]);
+    objects = objects.map((o) => mapShape(o, edits));
     text = edits.applyTo(text);
   }
   return text;
 }
 
+/** An object literal's span and its members' spans: all the layout pass needs of it. */
+interface ObjectShape {
+  start: number;
+  end: number;
+  members: [number, number][];
+}
+
+const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens']);
+
+/** Every object literal of a parsed text, found by walking the raw tree (no ast-types paths). */
+function objectShapes(root: Collection): ObjectShape[] {
+  const shapes: ObjectShape[] = [];
+  const stack: unknown[] = root.paths().map((p) => p.node);
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...value);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    const node = value as AnyNode;
+    if (typeof node.type !== 'string') continue;
+    if (node.type === 'ObjectExpression') {
+      const [start, end] = spanOf(node as unknown as ASTNode);
+      shapes.push({ start, end, members: objectProperties(node).map((p) => spanOf(p as unknown as ASTNode)) });
+    }
+    for (const key of Object.keys(node)) if (!NOT_CHILDREN.has(key)) stack.push(node[key]);
+  }
+  return shapes.sort((a, b) => a.start - b.start);
+}
+
+function mapShape(shape: ObjectShape, edits: EditList): ObjectShape {
+  return {
+    start: edits.mapOffset(shape.start),
+    end: edits.mapOffset(shape.end),
+    members: shape.members.map(([start, end]) => [edits.mapOffset(start), edits.mapOffset(end)] as [number, number]),
+  };
+}
+
+function contains(outer: ObjectShape, inner: ObjectShape): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 /**
- * The objects (indexes into `spans`) that gained members through the edits' text: for each
- * text, the innermost object holding it, and every object within it (an object added whole).
+ * The objects (indexes) that gained members through the edits' text: for each text, the
+ * innermost object holding it, and every object within it (an object added whole).
  */
-function grownObjects(spans: readonly [number, number][], members: readonly [number, number][]): Set<number> {
+function grownObjects(objects: readonly ObjectShape[], members: readonly [number, number][]): Set<number> {
   const grown = new Set<number>();
   for (const [from, to] of members) {
     let innermost = -1;
-    spans.forEach(([start, end], i) => {
+    objects.forEach(({ start, end }, i) => {
       if (from <= start && end <= to) grown.add(i);
-      else if (start < from && to < end && (innermost === -1 || start >= spans[innermost][0])) innermost = i;
+      else if (start < from && to < end && (innermost === -1 || start >= objects[innermost].start)) innermost = i;
     });
     if (innermost !== -1) grown.add(innermost);
   }
@@ -302,25 +354,24 @@ function grownObjects(spans: readonly [number, number][], members: readonly [num
 }
 
 /** The outermost single-line object that holds object `i` (on the same line, then), or `i` itself. */
-function outermostOneLineAround(spans: readonly [number, number][], i: number, oneLine: (k: number) => boolean): number {
+function outermostOneLineAround(objects: readonly ObjectShape[], i: number, oneLine: (k: number) => boolean): number {
   let outer = i;
-  spans.forEach(([start, end], k) => {
-    if (start <= spans[i][0] && spans[i][1] <= end && start <= spans[outer][0] && spans[outer][1] <= end && oneLine(k)) outer = k;
+  objects.forEach((o, k) => {
+    if (contains(o, objects[i]) && contains(o, objects[outer]) && oneLine(k)) outer = k;
   });
   return outer;
 }
 
 /** Whether most multi-line objects of the file end their last member with a comma. */
-function followsWithComma(text: string, objects: readonly AnyNode[], spans: readonly [number, number][]): boolean {
+function followsWithComma(text: string, objects: readonly ObjectShape[]): boolean {
   let withComma = 0;
   let without = 0;
-  objects.forEach((obj, i) => {
-    const props = objectProperties(obj);
-    if (props.length === 0 || !text.slice(spans[i][0], spans[i][1]).includes('\n')) return;
-    const tail = text.slice(spanOf(props[props.length - 1] as unknown as ASTNode)[1], spans[i][1] - 1);
+  for (const o of objects) {
+    if (o.members.length === 0 || !text.slice(o.start, o.end).includes('\n')) continue;
+    const tail = text.slice(o.members[o.members.length - 1][1], o.end - 1);
     if (tail.trimStart().startsWith(',')) withComma++;
     else without++;
-  });
+  }
   return withComma > without;
 }
 
@@ -350,11 +401,10 @@ function longestLine(text: string, start: number, end: number): number {
 }
 
 /** Records the edits that put each member of a single-line object on a line of its own. */
-function expandObject(text: string, obj: AnyNode, trailingComma: boolean, edits: EditList): void {
-  const props = objectProperties(obj);
-  if (props.length === 0) return;
-  const [objStart, objEnd] = spanOf(obj as unknown as ASTNode);
-  const spans = props.map((p) => spanOf(p as unknown as ASTNode));
+function expandObject(text: string, obj: ObjectShape, unit: string, trailingComma: boolean, edits: EditList): void {
+  const spans = obj.members;
+  if (spans.length === 0) return;
+  const { start: objStart, end: objEnd } = obj;
   const between = spans.slice(1).map(([start], i) => [spans[i][1], start] as const);
   // Only white space and the separating commas may be rewritten: anything else (a comment) stays.
   if (!/^\s*$/.test(text.slice(objStart + 1, spans[0][0]))) return;
@@ -363,7 +413,7 @@ function expandObject(text: string, obj: AnyNode, trailingComma: boolean, edits:
   if (!/^\s*,?\s*$/.test(tail)) return;
   const eol = eolOf(text);
   const indent = indentAt(text, objStart);
-  const inner = indent + nestingUnit(text);
+  const inner = indent + unit;
   edits.replace(objStart + 1, spans[0][0], `${eol}${inner}`);
   for (const [from, to] of between) edits.replace(from, to, `,${eol}${inner}`);
   edits.replace(spans[spans.length - 1][1], objEnd - 1, `${tail.includes(',') || trailingComma ? ',' : ''}${eol}${indent}`);
@@ -371,22 +421,22 @@ function expandObject(text: string, obj: AnyNode, trailingComma: boolean, edits:
 
 /**
  * One level of nesting as the text writes it: the step most often found between a line that
- * opens a block, object or call (ends with `{`, `[` or `(`) and the line after it. Unlike the
- * smallest indentation this also holds in a script block of an HTML page, whose every line is
- * indented by the markup around it.
+ * opens a block, object or call (ends with `{`, `[` or `(`) and the next line that is not blank.
+ * Unlike the smallest indentation this also holds in a script block of an HTML page, whose every
+ * line is indented by the markup around it.
  */
 function nestingUnit(text: string): string {
   const lines = text.split('\n');
   const steps = new Map<string, number>();
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!/[{[(]\s*$/.test(lines[i])) continue;
-    const next = lines.slice(i + 1).find((line) => line.trim() !== '');
-    if (next === undefined) continue;
-    const outer = /^[ \t]*/.exec(lines[i])?.[0] ?? '';
-    const inner = /^[ \t]*/.exec(next)?.[0] ?? '';
-    if (inner.length <= outer.length || !inner.startsWith(outer)) continue;
-    const step = inner.slice(outer.length);
-    steps.set(step, (steps.get(step) ?? 0) + 1);
+  let opener: string | undefined;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    if (opener !== undefined && indent.length > opener.length && indent.startsWith(opener)) {
+      const step = indent.slice(opener.length);
+      steps.set(step, (steps.get(step) ?? 0) + 1);
+    }
+    opener = /[{[(]\s*$/.test(line) ? indent : undefined;
   }
   let best: string | undefined;
   for (const [step, n] of steps) if (best === undefined || n > (steps.get(best) ?? 0)) best = step;

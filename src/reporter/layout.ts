@@ -43,7 +43,8 @@ export function wrapLine(lead: string, body: string, width: number | undefined, 
   const lines: string[] = [];
   let current = lead;
   let currentWidth = leadWidth;
-  let empty = true;
+  // A lead of its own (a path, a label) may be followed by a line break; bare indentation not.
+  let empty = lead.trim() === '';
   let gap = '';
   // Words and the runs of spaces between them: a run is kept inside a line (two spaces stay
   // two) and dropped where the line breaks.
@@ -55,7 +56,7 @@ export function wrapLine(lead: string, body: string, width: number | undefined, 
     }
     const wordWidth = visibleLength(token);
     if (!empty && currentWidth + gap.length + wordWidth > width) {
-      lines.push(current);
+      lines.push(current.trimEnd());
       current = ' '.repeat(indent) + token;
       currentWidth = indent + wordWidth;
     } else {

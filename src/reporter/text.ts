@@ -45,11 +45,11 @@ export function formatSkipped(skipped: SkipCounts): string {
   return parts.join(', ');
 }
 
-function changedLine(file: FileResult, style: Style, report: RunReport, pathWidth: number): string {
+function changedLine(file: FileResult, style: Style, report: RunReport, pathWidth: number, width: number | undefined): string {
   const verb = report.mode === 'write' ? (file.written ? 'written' : 'changed') : 'would change';
   // A file whose only change is a TODO comment was changed by no transform.
   const by = file.transforms.length > 0 ? file.transforms.join(', ') : 'TODO comments only';
-  return `  ${style.green(verb.padEnd(12))}  ${file.path.padEnd(pathWidth)}  ${style.dim(by)}`;
+  return wrapLine(`  ${style.green(verb.padEnd(12))}  ${file.path.padEnd(pathWidth)}  `, style.dim(by), width, 16);
 }
 
 function errorLine(file: FileResult, style: Style, width: number | undefined): string {
@@ -64,7 +64,7 @@ function fileLines(report: RunReport, style: Style, options: SummaryOptions): st
   const errors = capped(report.files.filter((f) => f.status === 'error'), LIST_LIMIT, verbose);
   // Paths line up, but one very long path does not push every other line's transforms away.
   const pathWidth = Math.min(60, Math.max(0, ...changed.shown.map((f) => f.path.length)));
-  const lines = changed.shown.map((f) => changedLine(f, style, report, pathWidth));
+  const lines = changed.shown.map((f) => changedLine(f, style, report, pathWidth, options.width));
   if (changed.rest > 0) {
     const verb = report.mode === 'write' ? 'changed' : 'would change';
     lines.push(style.dim(`  … ${count(changed.rest)} more ${changed.rest === 1 ? 'file' : 'files'} ${verb} (--verbose lists them all)`));

@@ -81,7 +81,7 @@ describe('new members follow the object layout, and long lines break one member 
     const edits = new EditList();
     for (const [index, key, value] of entries) insertProperty(edits, source, objects[index], key, value);
     const applied = edits.applyTracking(source);
-    return layOutGrownObjects({ j, parse, text: applied.text, members: applied.members });
+    return layOutGrownObjects({ parse, text: applied.text, members: applied.members });
   }
 
   it('keeps a one-line object on one line while it fits in 100 columns', () => {
@@ -99,7 +99,7 @@ describe('new members follow the object layout, and long lines break one member 
     const long = `x({ ${Array.from({ length: 12 }, (_, i) => `key${i}: 'value ${i}'`).join(', ')} });\n`;
     const edits = new EditList();
     const applied = edits.applyTracking(long);
-    expect(layOutGrownObjects({ j, parse, text: applied.text, members: applied.members })).toBe(long);
+    expect(layOutGrownObjects({ parse, text: applied.text, members: applied.members })).toBe(long);
   });
 
   it('adds members one per line to a multi-line object, whatever the line length', () => {
