@@ -127,7 +127,7 @@ export function runTransforms(input: RunInput): RunResult {
   if (input.options.todoComments) addTodoComments(source, pending, todoTargets);
   const applied = pending.applyTracking(source);
   // Objects that grew past the line limit on one line are laid out one member per line.
-  const output = layOutGrownObjects({ parse: input.parse, text: applied.text, members: applied.members });
+  const output = layOutGrownObjects({ parse: input.parse, text: applied.text, members: applied.members, before: { root, edits: pending } });
   return { output: output === input.source ? null : output, findings, changedBy };
 }
 

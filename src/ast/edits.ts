@@ -59,12 +59,13 @@ export class EditList {
   /**
    * Where `offset` of the source the edits were made against lands in `applyTo`'s result. An
    * offset inside a replaced span lands where the replacement starts; at an insertion point, before
-   * the inserted text.
+   * the inserted text, or after it with `side` 'after' (where something that starts there went).
    */
-  mapOffset(offset: number): number {
+  mapOffset(offset: number, side: 'before' | 'after' = 'before'): number {
     let shift = 0;
     for (const e of this.items) {
-      if (e.end <= offset && e.start < offset) shift += e.text.length - (e.end - e.start);
+      const insertedHere = side === 'after' && e.start === offset && e.end === offset;
+      if ((e.end <= offset && e.start < offset) || insertedHere) shift += e.text.length - (e.end - e.start);
       else if (e.start < offset && offset < e.end) return this.mapOffset(e.start);
     }
     return offset + shift;

@@ -243,6 +243,12 @@ export interface LayoutInput {
   text: string;
   /** Where the member edits' text landed in it (EditList.applyTracking). */
   members: readonly (readonly [number, number])[];
+  /**
+   * The tree the edits were made against, and the edits. With them the objects are found in that
+   * tree and mapped to the text, instead of parsing the text again; only an object the edits
+   * added whole needs a parse.
+   */
+  before?: { root: Collection; edits: EditList };
 }
 
 /**
@@ -257,16 +263,30 @@ export function layOutGrownObjects(input: LayoutInput): string {
   let text = input.text;
   let members = input.members.map(([start, end]) => [start, end] as [number, number]);
   if (!members.some(([start, end]) => longestLine(text, start, end) > LINE_LIMIT)) return text;
+  const parsed = (): ObjectShape[] | undefined => {
+    try {
+      return objectShapes(input.parse(text));
+    } catch {
+      return undefined;
+    }
+  };
+  // Objects the edits added whole (a new `params: { … }` inside a new member) are known only to
+  // a parse of the text; the tree before the edits has every other one.
+  let complete = false;
   let objects: ObjectShape[];
-  try {
-    objects = objectShapes(input.parse(text));
-  } catch {
-    return text;
+  const mapped = input.before ? shapesBeforeEdits(input.before, text, members) : undefined;
+  if (mapped) {
+    objects = mapped;
+  } else {
+    const all = parsed();
+    if (!all) return text;
+    objects = all;
+    complete = true;
   }
   // The file's habits, read once: what our edits change is white space inside objects.
   const unit = nestingUnit(text);
   const trailingComma = followsWithComma(text, objects);
-  // One parse: each round maps the objects through its own edits instead of parsing again.
+  // Each round maps the objects through its own edits instead of parsing again.
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const lines = new Map<number, boolean>();
     const oneLine = (i: number): boolean => {
@@ -289,8 +309,45 @@ export function layOutGrownObjects(input: LayoutInput): string {
     members = members.map(([start, end]) => [edits.mapOffset(start), edits.mapOffset(end)]);
     objects = objects.map((o) => mapShape(o, edits));
     text = edits.applyTo(text);
+    // A new object inside a member is still on a line that is too long: it needs the parse.
+    if (!complete && round + 1 < MAX_ROUNDS && members.some(([start, end]) => text.slice(start, end).includes('{') && longestLine(text, start, end) > LINE_LIMIT)) {
+      const all = parsed();
+      if (!all) return text;
+      objects = all;
+      complete = true;
+    }
   }
   return text;
+}
+
+/**
+ * The objects of the text after the edits, from the tree before them: each object's span and
+ * members mapped through the edits, plus the members the edits added (each member edit's text,
+ * without the commas and white space around it, in the innermost object that holds it).
+ * Undefined when an edit added a whole object, which only a parse can take apart.
+ */
+function shapesBeforeEdits(before: { root: Collection; edits: EditList }, text: string, members: readonly [number, number][]): ObjectShape[] | undefined {
+  const originals = objectShapes(before.root);
+  const memberEdits = before.edits.all.filter((e) => e.member);
+  // Every member edit must lie inside an object that was there (not make one of its own).
+  for (const e of memberEdits) if (!originals.some((o) => o.start < e.start && e.end < o.end)) return undefined;
+  const shapes = originals.map((o) => ({
+    start: before.edits.mapOffset(o.start),
+    end: before.edits.mapOffset(o.end),
+    members: o.members.map(([start, end]) => [before.edits.mapOffset(start, 'after'), before.edits.mapOffset(end)] as [number, number]),
+  }));
+  for (const [from, to] of members) {
+    let innermost: ObjectShape | undefined;
+    for (const shape of shapes) if (shape.start < from && to < shape.end && (!innermost || shape.start >= innermost.start)) innermost = shape;
+    if (!innermost) return undefined;
+    const piece = text.slice(from, to);
+    const lead = /^[\s,]*/.exec(piece)?.[0].length ?? 0;
+    const trail = /[\s,]*$/.exec(piece)?.[0].length ?? 0;
+    if (lead + trail >= piece.length) continue;
+    innermost.members.push([from + lead, to - trail]);
+    innermost.members.sort((a, b) => a[0] - b[0]);
+  }
+  return shapes;
 }
 
 /** An object literal's span and its members' spans: all the layout pass needs of it. */

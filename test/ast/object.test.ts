@@ -75,14 +75,38 @@ describe('new members follow the object layout, and long lines break one member 
   const j = jscodeshift.withParser('babel');
   const parse = (text: string) => parseSource(j, 'babel', text);
 
-  /** Inserts `key: value` into the object at `objectIndex`, then lays the result out. */
+  /**
+   * Inserts `key: value` into the object at `objectIndex`, then lays the result out, both ways:
+   * from the tree before the edits (as the runner does) and from a parse of the result.
+   */
   function grow(source: string, entries: [number, string, string][]): string {
-    const objects = parse(source).find(j.ObjectExpression).nodes() as unknown as ASTNode[];
+    const root = parse(source);
+    const objects = root.find(j.ObjectExpression).nodes() as unknown as ASTNode[];
     const edits = new EditList();
     for (const [index, key, value] of entries) insertProperty(edits, source, objects[index], key, value);
     const applied = edits.applyTracking(source);
-    return layOutGrownObjects({ parse, text: applied.text, members: applied.members });
+    const mapped = layOutGrownObjects({ parse, text: applied.text, members: applied.members, before: { root, edits } });
+    expect(layOutGrownObjects({ parse, text: applied.text, members: applied.members }), 'with a parse of the result').toBe(mapped);
+    return mapped;
   }
+
+  it('takes apart an object added whole inside a new member when its line is too long', () => {
+    const source = "x({ domain: 'acme.auth0.com', clientID: 'abc123' });\n";
+    const value = `{ audience: 'https://acme.auth0.com/api/v2/', params: { scope: '${'s'.repeat(60)}' } }`;
+    expect(grow(source, [[0, 'auth', value]])).toBe(
+      [
+        'x({',
+        "  domain: 'acme.auth0.com',",
+        "  clientID: 'abc123',",
+        '  auth: {',
+        "    audience: 'https://acme.auth0.com/api/v2/',",
+        `    params: { scope: '${'s'.repeat(60)}' }`,
+        '  }',
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
 
   it('keeps a one-line object on one line while it fits in 100 columns', () => {
     expect(grow("x({ a: 1 });\n", [[0, 'b', "'two'"]])).toBe("x({ a: 1, b: 'two' });\n");
