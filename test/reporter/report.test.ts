@@ -6,7 +6,7 @@ import { colorEnabled, createStyle } from '../../src/reporter/style';
 import { formatDashboard } from '../../src/reporter/dashboard';
 import { formatNextLines } from '../../src/reporter/next-steps';
 import { formatDirtyRefusal, formatSummary } from '../../src/reporter/text';
-import { wrapLine } from '../../src/reporter/layout';
+import { count, wrapLine } from '../../src/reporter/layout';
 import { emptySkipCounts, type FileResult, type PackageSummary, type RunReport } from '../../src/runner/types';
 import type { Finding } from '../../src/types';
 
@@ -197,6 +197,7 @@ describe('text summary', () => {
     expect(text).toContain('    src/a.js:3:5  word word');
     expect(text).toMatch(/\n {18}word word/);
     expect(wrapLine('ab ', 'c d e', undefined)).toBe('ab c d e');
+    expect([0, 999, 1000, 1234567].map(count)).toEqual(['0', '999', '1,000', '1,234,567']);
     // Runs of spaces stay inside a line and go where it breaks.
     expect(wrapLine('', 'aaaa  bbbb  cccc', 11)).toBe('aaaa  bbbb\ncccc');
   });
