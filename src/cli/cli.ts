@@ -14,7 +14,7 @@ import { outputWidth, wrapBlock, wrapLine } from '../reporter/layout';
 import { formatNextLines } from '../reporter/next-steps';
 import { formatDirtyRefusal, formatSummary } from '../reporter/text';
 import { parseCommandLine, UsageError, type RunArguments } from './args';
-import { canPrompt, openPrompt, PromptCancelled } from './prompt';
+import { canPrompt, openPrompt, type Prompt, PromptCancelled } from './prompt';
 
 export interface OutputStream {
   isTTY?: boolean;
@@ -79,19 +79,26 @@ async function askThenRun(args: RunArguments, environment: CliEnvironment): Prom
     );
     return EXIT_ERROR;
   }
-  const prompt = openPrompt(streams);
+  // The terminal is in the questions' hands only while they are asked: during the run a Ctrl-C
+  // is a signal again, which stops the run as usual.
+  const ask = async <T>(questions: (prompt: Prompt) => Promise<T>): Promise<T> => {
+    const prompt = openPrompt(streams);
+    try {
+      return await questions(prompt);
+    } finally {
+      prompt.close();
+    }
+  };
   try {
-    const answers = await prompt.runArguments({ transform: args.transform, cwd: environment.cwd });
+    const answers = await ask((prompt) => prompt.runArguments({ transform: args.transform, cwd: environment.cwd }));
     const chosen: RunArguments = { ...args, transform: answers.transform, paths: answers.paths, dry: answers.dry, pathsGiven: true };
     if (!answers.dry) return await runMigration(chosen, environment);
     // The next step of this dry run is the question that follows, not another command.
     let changes = 0;
     const code = await runMigration(chosen, environment, { nextSteps: false, onReport: (report) => (changes = report.totals.changed) });
     if (code !== EXIT_OK || changes === 0) return code;
-    const write = await prompt.confirm('Write these changes now?', false);
-    if (!write) {
-      stderr.write(`To write them later: auth0-mgmt-codemod ${answers.transform} ${answers.paths.join(' ')}
-`);
+    if (!(await ask((prompt) => prompt.confirm('Write these changes now?', false)))) {
+      stderr.write(`To write them later: auth0-mgmt-codemod ${answers.transform} ${answers.paths.join(' ')}\n`);
       return EXIT_OK;
     }
     return await runMigration({ ...chosen, dry: false }, environment);
@@ -99,8 +106,6 @@ async function askThenRun(args: RunArguments, environment: CliEnvironment): Prom
     if (!(error instanceof PromptCancelled)) throw error;
     stderr.write('\nCancelled; nothing was written.\n');
     return EXIT_INTERRUPTED;
-  } finally {
-    prompt.close();
   }
 }
 
