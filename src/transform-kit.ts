@@ -4,15 +4,17 @@ import { lineCommentOffset } from './ast/comment-placement';
 import { eolOf } from './ast/nodes';
 import { assertParses, type ParserName, parseSource } from './ast/parse';
 import { mayNeedMigration } from './analysis/prefilter';
+import { layOutGrownObjects } from './ast/object';
 import { parserForPath } from './runner/parser';
 import { allowedHostProblem, audienceProblem } from './catalog/audience';
 import { parseScopeList, scopesProblem } from './catalog/scopes';
-import { severityOf } from './catalog/findings';
+import { FINDING_CAUSES, severityOf } from './catalog/findings';
 import { collectFileFacts, fileScopes, packageScopesToRequest } from './analysis/facts';
 import { buildPackagePlan } from './plan/plan';
 import type { SiteDecision, SiteFact } from './plan/types';
 import type {
   Finding,
+  FindingCause,
   FindingCode,
   PackageFacts,
   ScopeMode,
@@ -245,7 +247,9 @@ export function runTransforms(input: RunInput): RunResult {
   }
 
   if (input.options.todoComments) addTodoComments(source, root, pending, todoTargets);
-  const output = pending.applyTo(source);
+  const applied = pending.applyTracking(source);
+  // Objects that grew past the line limit on one line are laid out one member per line.
+  const output = layOutGrownObjects({ parse: input.parse, text: applied.text, members: applied.members, before: { root, edits: pending } });
   // In source order, whichever transform or site found them.
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { output: output === input.source ? null : output, findings, changedBy, sites, answers };
@@ -328,8 +332,9 @@ function makeReporter(
   todos: { offset: number; finding: Finding }[],
   silenced: FindingCode[],
 ): TransformContext['report'] {
-  return (node: ASTNode, code: FindingCode, message: string, cause?: string) => {
+  return (node: ASTNode, code: FindingCode, message: string, cause?: FindingCause) => {
     if (!FINDING_CODES.includes(code)) throw new Error(`unknown finding code ${code}`);
+    if (cause !== undefined && FINDING_CAUSES[cause]?.code !== code) throw new Error(`finding cause ${cause} does not belong to ${code}`);
     const [start] = spanOf(node);
     const { line, column } = positionAt(source, start);
     if (isIgnored(source, start)) {
@@ -337,7 +342,7 @@ function makeReporter(
       return;
     }
     if (sink.some((f) => f.code === code && f.line === line && f.column === column)) return;
-    const finding: Finding = { code, transform, line, column, message, ...(cause ? { cause } : {}) };
+    const finding: Finding = { code, transform, line, column, message, ...(cause !== undefined ? { cause } : {}) };
     sink.push(finding);
     todos.push({ offset: start, finding });
   };

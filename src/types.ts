@@ -1,11 +1,11 @@
 import type { ASTNode, Collection, JSCodeshift } from 'jscodeshift';
-import type { FindingCode } from './catalog/findings';
+import type { FindingCause, FindingCode } from './catalog/findings';
 import type { PackageSite, SiteRole } from './plan/types';
 
 /** Ids of the transforms, equal to their file names, fixture folders and CLI arguments. */
 export type TransformId = 'webauth-config' | 'authorize-url' | 'token-request' | 'management-token';
 
-export { FINDING_CODES, type FindingCode } from './catalog/findings';
+export { FINDING_CODES, type FindingCause, type FindingCode } from './catalog/findings';
 
 /** A manual-review item: the code was left alone at this place. Lines are 1-based, columns 1-based. */
 export interface Finding {
@@ -16,9 +16,9 @@ export interface Finding {
   message: string;
   /**
    * Why, more precisely than the code (e.g. `spread-options`, `lock10-get-profile`): picks the
-   * advice the summary prints. Absent when the code says it all.
+   * advice the summary prints (src/catalog/findings.ts FINDING_CAUSES). Absent when the code says it all.
    */
-  cause?: string;
+  cause?: FindingCause;
 }
 
 export type ScopeMode = 'current-user' | 'any-user';
@@ -76,8 +76,11 @@ export interface PackageFacts {
   sites?: readonly PackageSite[];
 }
 
-/** Reports a finding at a node. Silent when the node's line (or the line above) carries `auth0-mgmt-codemod-ignore`. */
-export type ReportFinding = (node: ASTNode, code: FindingCode, message: string, cause?: string) => void;
+/**
+ * Reports a finding at a node, with an optional cause that picks its advice. Silent when the
+ * node's line (or the line above) carries `auth0-mgmt-codemod-ignore`.
+ */
+export type ReportFinding = (node: ASTNode, code: FindingCode, message: string, cause?: FindingCause) => void;
 
 /**
  * A place a transform would change, as it declares it to the migration plan (src/plan): what it

@@ -173,7 +173,7 @@ describe('robustness on real third-party code', () => {
     for (const source of sample) files[`sample/${source.rel}`] = source.text + TAG;
     const repo = makeRepo(files, 'amc-robustness-git-');
 
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     const figures = figuresOf(result);
     printFigures(`${sample.length} files made candidates`, figures);
     expect(figures.crashes).toEqual([]);
@@ -243,12 +243,12 @@ describe('generated legacy code run twice', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'legacy');
 
-    const first = cli(repo, '--json');
+    const first = cli(repo, '.', '--json');
     expect(first.code, first.stderr).toBe(0);
     expect(jsonReport(first).totals).toMatchObject({ candidates: 240, changed: 240, errors: 0 });
     git(repo, 'commit', '-qam', 'migrated');
 
-    const second = cli(repo, '--json');
+    const second = cli(repo, '.', '--json');
     expect(second.code, second.stderr).toBe(0);
     expect(jsonReport(second).totals).toMatchObject({ candidates: 240, changed: 0, unchanged: 240, errors: 0 });
     expect(git(repo, 'status', '--porcelain')).toBe('');

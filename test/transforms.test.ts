@@ -48,7 +48,12 @@ for (const { id, modules } of suites) {
           expect(c.findings, `bail- cases need ${c.name}.findings.json`).toBeDefined();
         }
         // Without a findings file, a case must report nothing.
-        const actual = warnings(result.findings).map((f) => ({ code: f.code, line: f.line }));
+        // A findings file may also name a finding's cause; then the finding must carry exactly it.
+        const actual = warnings(result.findings).map((f, i) => ({
+          code: f.code,
+          line: f.line,
+          ...(c.findings?.[i] && 'cause' in c.findings[i] ? { cause: f.cause } : {}),
+        }));
         expect(actual).toEqual(c.findings ?? []);
       });
     }

@@ -52,7 +52,7 @@ import { isIgnored, toJscodeshiftTransform } from '../src/transform-kit';
 import { everyTransform } from './every';
 import { REDIRECT_LOGIN } from '../src/analysis/origins';
 import { textGate } from '../src/ast/text-gate';
-import type { FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
+import type { FindingCause, FindingCode, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'authorize-url',
@@ -95,7 +95,7 @@ function commit(ctx: TransformContext, edits: EditList, anchor: AnyNode): void {
     ctx.edits.absorb(edits);
   } catch (error) {
     if (!(error instanceof EditConflictError)) throw error;
-    ctx.report(anchor as never, 'unresolved-config', 'this /authorize request overlaps another one being rewritten; add audience, scope and response_type "token id_token" by hand');
+    ctx.report(anchor as never, 'unresolved-config', 'this /authorize request overlaps another one being rewritten; add audience, scope and response_type "token id_token" by hand', 'uneditable-url');
   }
 }
 
@@ -144,7 +144,7 @@ function migrateUrlStrings(run: Run): void {
       // matters when the audience has to be written.
       const needsAudience = audienceKind === 'none' || audienceKind === 'replace';
       if (resolution.kind === 'finding' && needsAudience) {
-        ctx.report(node as never, resolution.code, resolution.message);
+        ctx.report(node as never, resolution.code, resolution.message, hostCause(resolution.code));
         return;
       }
       const plan = planQueryEdits(query, {
@@ -154,13 +154,13 @@ function migrateUrlStrings(run: Run): void {
       });
       if (plan.kind === 'not-applicable') return;
       if (plan.kind === 'blocked') {
-        ctx.report(node as never, plan.code, plan.message);
+        ctx.report(node as never, plan.code, plan.message, plan.code === 'custom-audience' ? 'own-api-audience' : undefined);
         return;
       }
       const jsxAttribute = asNode(path.parent?.node)?.type === 'JSXAttribute';
       const edits = renderQueryEdits(url, queryStart, plan.edits, jsxAttribute);
       if (!edits) {
-        ctx.report(node as never, 'unresolved-config', 'this /authorize URL is written with escape sequences or in a form whose text cannot be edited in place; add audience, scope and response_type=token id_token by hand');
+        ctx.report(node as never, 'unresolved-config', 'this /authorize URL is written with escape sequences or in a form whose text cannot be edited in place; add audience, scope and response_type=token id_token by hand', 'uneditable-url');
         return;
       }
       const list = new EditList();
@@ -292,15 +292,20 @@ function audienceFor(run: Run, plan: OptionPlan): { parts?: ValuePart[] } | null
   const resolution = audienceForOrigin(run.audienceInput, plan.origin);
   if (resolution.kind === 'not-auth0') return null;
   if (plan.existingAudience === 'other') {
-    run.ctx.report((plan.audienceNode ?? plan.anchor) as never, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    run.ctx.report((plan.audienceNode ?? plan.anchor) as never, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
     return null;
   }
   if (plan.existingAudience === 'management') return {};
   if (resolution.kind === 'finding') {
-    run.ctx.report(plan.anchor as never, resolution.code, resolution.message);
+    run.ctx.report(plan.anchor as never, resolution.code, resolution.message, hostCause(resolution.code));
     return null;
   }
   return { parts: resolution.parts };
+}
+
+/** An audience resolution's findings are about the URL's host: custom, or out of sight. */
+function hostCause(code: FindingCode): FindingCause | undefined {
+  return code === 'unresolved-config' ? 'domain-out-of-sight' : undefined;
 }
 
 function reportIfAuth0(run: Run, node: AnyNode, code: FindingCode, message: string): void {
@@ -356,7 +361,7 @@ function migrateQueryObject(
   });
   if (!audience) return;
   if (scopeProperty && existingScope === undefined) {
-    ctx.report(scopeProperty as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
+    ctx.report(scopeProperty as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE, 'non-literal-value');
     return;
   }
 
@@ -453,7 +458,7 @@ function migrateSearchParamsCall(
   if (!audience) return;
   const existingScope = scopeCall ? stringValue(scopeCall.value) : undefined;
   if (scopeCall && existingScope === undefined) {
-    ctx.report(scopeCall.path.node as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE);
+    ctx.report(scopeCall.path.node as never, 'unresolved-config', COMPUTED_SCOPE_MESSAGE, 'non-literal-value');
     return;
   }
 

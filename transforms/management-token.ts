@@ -82,7 +82,7 @@ export function apply(ctx: TransformContext): void {
   for (const problem of credentials.problems) {
     if (problem.ifManagementCalls && !managementCalls()) continue;
     ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () =>
-      ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message),
+      ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause),
     );
   }
 
@@ -120,7 +120,7 @@ export function apply(ctx: TransformContext): void {
         return;
       }
       if (twin.kind === 'untraceable') {
-        ctx.report(site.token as unknown as ASTNode, 'untraceable-token', untraceableMessage(twin.reason));
+        ctx.report(site.token as unknown as ASTNode, 'untraceable-token', untraceableMessage(twin.reason), 'untraced-token');
         return;
       }
       if (twin.kind !== 'id') return;
@@ -282,7 +282,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
     ctx.site({ role: 'carrier', node: write.expression.node, links: [`storage:${write.key}`, ...valueOrigins], ignored }, () => {
       if (kind === 'access' || twin.kind === 'access' || storesAccessTokens() || !managementKeys().has(write.key)) return;
       if (twin.kind === 'untraceable') {
-        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, twin.reason));
+        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, twin.reason), 'no-twin-storage');
         return;
       }
       if (twin.kind !== 'id') return;
@@ -290,7 +290,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
       const value = applyWithin(ctx.source, start, end, twin.edits);
       const additions = twinWrite(ctx, scope, write, accessKey, value);
       if (!additions) {
-        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, 'the codemod cannot add a statement beside this write'));
+        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, 'the codemod cannot add a statement beside this write'), 'no-twin-storage');
         return;
       }
       insertAdditions(ctx, [...additions, ...twin.effects.additions]);

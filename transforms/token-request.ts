@@ -55,7 +55,7 @@ import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudie
 import { mergeScopeString } from '../src/catalog/scopes';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import { everyTransform } from './every';
-import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
+import type { FindingCause, TransformContext, TransformMeta, TransformModule } from '../src/types';
 
 export const meta: TransformMeta = {
   id: 'token-request',
@@ -97,7 +97,7 @@ export function apply(ctx: TransformContext): void {
     if (site.kind === 'legacy') {
       if (site.auth0JsMajor !== undefined && declaredMajor(ctx.packageFacts?.versions.auth0Js) !== site.auth0JsMajor) continue;
       ctx.site({ role: 'producer', node: site.call.node, links: [call], grant: 'password', ignored }, () =>
-        ctx.report(site.call.node, 'legacy-endpoint', site.message),
+        ctx.report(site.call.node, 'legacy-endpoint', site.message, site.cause),
       );
     } else if (site.kind === 'http') {
       if (!isAuth0Request(base, site)) continue;
@@ -158,7 +158,7 @@ type AudienceValue = { literal: string } | { expression: string };
 
 type OriginAudience =
   | { kind: 'value'; value: AudienceValue }
-  | { kind: 'finding'; code: 'custom-domain' | 'unresolved-config'; message: string }
+  | { kind: 'finding'; code: 'custom-domain' | 'unresolved-config'; message: string; cause?: FindingCause }
   /** Not an Auth0 tenant: the request is someone else's token endpoint. */
   | { kind: 'not-auth0' };
 
@@ -186,14 +186,16 @@ function audienceForOrigin(run: Run, origin: Origin): OriginAudience {
       kind: 'finding',
       code: 'unresolved-config',
       message: "cannot tell whether this token URL's host is your Auth0 tenant: if it is, rerun with --audience https://TENANT.auth0.com/api/v2/",
+      cause: 'domain-out-of-sight',
     };
   }
   if (origin.kind === 'expression' && origin.template) return { kind: 'value', value: { expression: origin.template } };
-  if (origin.kind === 'expression' && origin.computedBy) return { kind: 'finding', code: 'unresolved-config', message: computedDomainMessage(origin.computedBy) };
+  if (origin.kind === 'expression' && origin.computedBy) return { kind: 'finding', code: 'unresolved-config', message: computedDomainMessage(origin.computedBy), cause: 'computed-domain' };
   return {
     kind: 'finding',
     code: 'unresolved-config',
     message: "this token URL's host is built from values that are not in scope here: rerun with --audience https://TENANT.auth0.com/api/v2/",
+    cause: 'domain-out-of-sight',
   };
 }
 
@@ -201,7 +203,7 @@ function audienceForOrigin(run: Run, origin: Origin): OriginAudience {
 type TenantAudience = Exclude<OriginAudience, { kind: 'not-auth0' }>;
 
 function audienceTextOf(audience: TenantAudience, quote: '"' | "'"): AudienceText {
-  if (audience.kind === 'finding') return { ok: false, code: audience.code, message: audience.message };
+  if (audience.kind === 'finding') return { ok: false, code: audience.code, message: audience.message, cause: audience.cause };
   const value = audience.value;
   return { ok: true, text: 'literal' in value ? quoteString(value.literal, quote) : value.expression };
 }
@@ -228,6 +230,7 @@ function migrateHttpRequest(run: Run, request: HttpTokenRequest): void {
       request.call.node,
       'unresolved-config',
       `cannot read this /oauth/token request's body or grant type here: if it is a password grant, add the Management API audience and the scope ${run.scopes.join(' ')} by hand`,
+      'options-elsewhere',
     );
     return;
   }
@@ -320,6 +323,7 @@ function migrateSdkCall(run: Run, request: SdkTokenRequest): void {
       call.node,
       'unresolved-config',
       `the options of this ${request.method} call come from elsewhere: add the Management API audience and the scope ${run.scopes.join(' ')} to them by hand`,
+      'options-elsewhere',
     );
     return;
   }
@@ -342,6 +346,7 @@ function clientAudience(run: Run, request: SdkTokenRequest, client: ClientConstr
       ok: false,
       code: 'unresolved-config',
       message: `cannot tell which ${className} (and so which tenant) this ${request.method} call uses: rerun with --audience https://TENANT.auth0.com/api/v2/`,
+      cause: 'domain-out-of-sight',
     };
   }
   if (!isPortable(domain, client.optionsAt, request.call)) {
@@ -349,6 +354,7 @@ function clientAudience(run: Run, request: SdkTokenRequest, client: ClientConstr
       ok: false,
       code: 'unresolved-config',
       message: `the client's domain (${textOf(ctx.source, domain as never)}) is not in scope at this ${request.method} call: rerun with --audience https://TENANT.auth0.com/api/v2/`,
+      cause: 'domain-out-of-sight',
     };
   }
   return audienceFromDomain(ctx, domain, quote);
@@ -395,6 +401,7 @@ function migrateObject(run: Run, target: ObjectTarget): void {
       target.call.node,
       'unresolved-config',
       `part of this request's options come from a spread: make sure they include the Management API audience and the scope ${run.scopes.join(' ')}`,
+      'spread-options',
     );
     return;
   }
@@ -403,12 +410,12 @@ function migrateObject(run: Run, target: ObjectTarget): void {
   if (audienceProp) {
     const kind = existingAudience(run, audienceProp.value, at);
     if (kind === 'other') {
-      ctx.report(audienceProp as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+      ctx.report(audienceProp as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
       return;
     }
     if (kind === 'userinfo') audienceEdit = 'replace';
   } else if (target.inherited?.audience === 'other') {
-    ctx.report(target.call.node, 'custom-audience', INHERITED_CUSTOM_AUDIENCE_MESSAGE);
+    ctx.report(target.call.node, 'custom-audience', INHERITED_CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
     return;
   } else if (target.inherited?.audience !== 'management') {
     audienceEdit = 'insert';
@@ -422,6 +429,7 @@ function migrateObject(run: Run, target: ObjectTarget): void {
         scopeProp as unknown as ASTNode,
         'unresolved-config',
         `scope is not a string literal here: make it include ${run.scopes.join(' ')} and add the Management API audience by hand`,
+        'non-literal-value',
       );
       return;
     }
@@ -434,6 +442,7 @@ function migrateObject(run: Run, target: ObjectTarget): void {
         target.call.node,
         'unresolved-config',
         `this login inherits the client's scope, which is not a string literal: add a scope that keeps it and includes ${run.scopes.join(' ')} by hand`,
+        'non-literal-value',
       );
       return;
     }
@@ -450,7 +459,7 @@ function migrateObject(run: Run, target: ObjectTarget): void {
   if (audienceEdit !== 'none') {
     const result = target.audienceText(quote);
     if (!result.ok) {
-      ctx.report(target.call.node, result.code, result.message);
+      ctx.report(target.call.node, result.code, result.message, result.cause);
       return;
     }
     audienceText = result.text;
@@ -535,13 +544,14 @@ function migrateFormBody(run: Run, node: AnyNode, audience: TenantAudience, call
       node as unknown as ASTNode,
       'unresolved-config',
       `this url-encoded body's audience or scope is not plain literal text: add audience and the scope ${run.scopes.join(' ')} by hand`,
+      'non-literal-value',
     );
 
   let audienceEdit: 'none' | 'insert' | 'replace' = 'insert';
   if (audienceParam) {
     const kind = formAudienceKind(audienceParam);
     if (kind === 'other') {
-      ctx.report(node as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+      ctx.report(node as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
       return;
     }
     audienceEdit = kind === 'userinfo' ? 'replace' : 'none';
@@ -566,7 +576,7 @@ function migrateFormBody(run: Run, node: AnyNode, audience: TenantAudience, call
   run.done.add(node);
 
   if (audienceEdit !== 'none' && audience.kind === 'finding') {
-    ctx.report(call.node, audience.code, audience.message);
+    ctx.report(call.node, audience.code, audience.message, audience.cause);
     return;
   }
   const value: FormValue | undefined = audience.kind === 'value' ? audience.value : undefined;
@@ -614,7 +624,7 @@ function migrateParamCalls(run: Run, bound: BoundValue, calls: readonly ParamCal
   if (audienceCall) {
     const kind = existingAudience(run, audienceCall.value, audienceCall.statement);
     if (kind === 'other') {
-      ctx.report(audienceCall.statement.node, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+      ctx.report(audienceCall.statement.node, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
       return;
     }
     audienceEdit = kind === 'userinfo' ? 'replace' : 'none';
@@ -623,7 +633,7 @@ function migrateParamCalls(run: Run, bound: BoundValue, calls: readonly ParamCal
   if (scopeCall) {
     const current = stringValue(scopeCall.value);
     if (current === undefined) {
-      ctx.report(scopeCall.statement.node, 'unresolved-config', `scope is not a string literal here: make it include ${run.scopes.join(' ')} and add the Management API audience by hand`);
+      ctx.report(scopeCall.statement.node, 'unresolved-config', `scope is not a string literal here: make it include ${run.scopes.join(' ')} and add the Management API audience by hand`, 'non-literal-value');
       return;
     }
     const merged = mergeScopeString(current, run.scopes);
@@ -639,7 +649,7 @@ function migrateParamCalls(run: Run, bound: BoundValue, calls: readonly ParamCal
   if (audienceEdit !== 'none') {
     const result = audienceText(quote);
     if (!result.ok) {
-      ctx.report(call.node, result.code, result.message);
+      ctx.report(call.node, result.code, result.message, result.cause);
       return;
     }
     audience = result.text;

@@ -99,7 +99,7 @@ export function apply(ctx: TransformContext): void {
 
   for (const v7 of legacyClients) {
     ctx.site({ role: 'producer', node: v7.node, links: [REDIRECT_LOGIN], grant: 'browser', ignored: isIgnoredNode(ctx.source, v7.node) }, () =>
-      ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE),
+      ctx.report(v7.node, 'legacy-endpoint', AUTH0_JS_V7_MESSAGE, 'auth0js-v7'),
     );
   }
 
@@ -205,13 +205,13 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
   if (responseType.value !== undefined && isCodeFlow(responseType.value)) return 'code-flow';
   const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
   if (responseTypeNode && (responseType.value === undefined || (newResponseType && !responseType.literal))) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
     return 'left';
   }
 
   const audience = judgeAudience(ctx, propertyValue(obj, 'audience'));
   if (audience.kind === 'other') {
-    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
     return 'left';
   }
 
@@ -225,14 +225,14 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
   if (audience.kind === 'none') {
     const text = audienceFromDomain(ctx, domain, quote);
     if (!text.ok) {
-      ctx.report((domain ?? obj) as unknown as ASTNode, text.code, text.message);
+      ctx.report((domain ?? obj) as unknown as ASTNode, text.code, text.message, text.cause);
       return 'left';
     }
     plan.add('audience', text.text, { before: ['scope', 'responseType'] });
   } else if (audience.kind === 'userinfo') {
     const replacement = userinfoReplacement(ctx, audience, quote);
     if (!replacement.ok) {
-      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message, replacement.cause);
       return 'left';
     }
     audienceEdit = replacement;
@@ -254,7 +254,7 @@ function migrateLockConfig(job: Job, config: LoginConfig): Outcome {
   const site = config.site.node as unknown as AnyNode;
   const lockMajor = lockMajorVersion(ctx);
   if (config.legacyPasswordless || (config.origin === 'Auth0LockPasswordless' && lockMajor !== undefined && lockMajor <= 10)) {
-    ctx.report(site as unknown as ASTNode, 'legacy-endpoint', LEGACY_PASSWORDLESS_MESSAGE);
+    ctx.report(site as unknown as ASTNode, 'legacy-endpoint', LEGACY_PASSWORDLESS_MESSAGE, 'lock-passwordless-v2');
     return 'left';
   }
   const { options } = config;
@@ -291,7 +291,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const responseTypeNode = propertyValue(paramsObj, 'responseType') ?? propertyValue(authObj, 'responseType');
   const responseType = readStringOption(ctx, responseTypeNode);
   if (responseTypeNode && responseType.value === undefined) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
     return 'left';
   }
   // Lock's own default: a code flow when a redirectUrl is given, else `token`.
@@ -302,7 +302,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const mayBeLock10 = config.origin !== 'Auth0LockPasswordless' && (lockMajor === undefined || lockMajor <= 10);
   const flag = obj ? findProperty(obj, 'oidcConformant') : undefined;
   if (mayBeLock10 && flag && !isTrueLiteral(flag.value)) {
-    ctx.report(flag as unknown as ASTNode, 'unresolved-config', OIDC_FLAG_MESSAGE);
+    ctx.report(flag as unknown as ASTNode, 'unresolved-config', OIDC_FLAG_MESSAGE, 'lock10-oidc-flag');
     return 'left';
   }
   const addFlag = mayBeLock10 && !flag;
@@ -311,7 +311,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const newResponseType =
     withAccessToken(effectiveResponseType) ?? (addFlag && tokens.size === 1 && tokens.has('token') ? 'token id_token' : undefined);
   if (newResponseType && responseTypeNode && !responseType.literal) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
     return 'left';
   }
   const finalResponseType = newResponseType ?? effectiveResponseType;
@@ -320,14 +320,14 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   // unless the package says Lock 10; the flag this transform adds is what could break it.
   const popupMayThrow = addFlag || (lockMajor !== undefined && lockMajor <= 10);
   if (popupMayThrow && redirect && isFalseLiteral(redirect.value) && responseTypeTokens(finalResponseType).has('id_token')) {
-    ctx.report(redirect as unknown as ASTNode, 'unresolved-config', LOCK10_POPUP_MESSAGE);
+    ctx.report(redirect as unknown as ASTNode, 'unresolved-config', LOCK10_POPUP_MESSAGE, 'lock10-popup');
     return 'left';
   }
   const audienceNode = propertyValue(paramsObj, 'audience') ?? propertyValue(authObj, 'audience');
   const audience = judgeAudience(ctx, audienceNode);
   if (audience.kind === 'other') {
     const prop = findProperty(paramsObj, 'audience') ?? findProperty(authObj, 'audience');
-    ctx.report(prop as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    ctx.report(prop as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
     return 'left';
   }
 
@@ -342,20 +342,20 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     const domain = config.domain?.node as unknown as AnyNode | undefined;
     const text = audienceFromDomain(ctx, domain, quote);
     if (!text.ok) {
-      ctx.report((domain ?? site) as unknown as ASTNode, text.code, text.message);
+      ctx.report((domain ?? site) as unknown as ASTNode, text.code, text.message, text.cause);
       return 'left';
     }
     // The audience is written where `auth` is; a domain expression must mean the same there.
     const writtenAt = auth?.path ?? optionsPath;
     if (!ctx.options.audience && config.domain && writtenAt && !expressionVisibleAt(config.domain, writtenAt)) {
-      ctx.report(domain as unknown as ASTNode, 'unresolved-config', DOMAIN_OUT_OF_SCOPE_MESSAGE);
+      ctx.report(domain as unknown as ASTNode, 'unresolved-config', DOMAIN_OUT_OF_SCOPE_MESSAGE, 'domain-out-of-sight');
       return 'left';
     }
     audienceText = text.text;
   } else if (audience.kind === 'userinfo') {
     const replacement = userinfoReplacement(ctx, audience, quote);
     if (!replacement.ok) {
-      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message, replacement.cause);
       return 'left';
     }
     audienceEdit = replacement;
@@ -381,7 +381,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     // `new Auth0Lock(id, domain)`: the options become a third argument.
     const domainArgument = (site.arguments as AnyNode[])[1];
     const inline: Layout = { multiline: false, propertyIndent: '', unit: '', eol: '\n', trailingComma: false };
-    ctx.edits.insert(spanOf(domainArgument as unknown as ASTNode)[1], `, ${optionsPlan.render(inline, '')}`);
+    ctx.edits.insert(spanOf(domainArgument as unknown as ASTNode)[1], `, ${optionsPlan.render(inline, '')}`, 'member');
   }
   return 'migrated';
 }
@@ -417,7 +417,7 @@ function migratePerCall(job: Job, call: PerCallOptions): void {
   if (isIgnoredNode(ctx.source, call.site.node, call.options.status === 'literal' ? call.options.path.node : null)) return;
   if (call.options.status === 'missing') return;
   if (call.options.status === 'unresolved') {
-    ctx.report(call.options.written as unknown as ASTNode, 'unresolved-config', perCallUnresolvedMessage(call.method, job.scopes));
+    ctx.report(call.options.written as unknown as ASTNode, 'unresolved-config', perCallUnresolvedMessage(call.method, job.scopes), 'options-elsewhere');
     return;
   }
   let target: ASTPath | undefined = call.options.path;
@@ -454,19 +454,19 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
 
   const responseType = readStringOption(ctx, responseTypeNode);
   if (responseTypeNode && responseType.value === undefined) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
     return;
   }
   if (responseType.value !== undefined ? isCodeFlow(responseType.value) : inherited === 'code-flow') return;
   const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
   if (newResponseType && !responseType.literal) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE);
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
     return;
   }
 
   const audience = judgeAudience(ctx, audienceNode);
   if (audience.kind === 'other') {
-    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE);
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
     return;
   }
   // The config's audience applies; where the config was left alone (and reported), so is this call.
@@ -475,7 +475,7 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
   const scope = readStringOption(ctx, scopeNode);
   const mergedScope = scope.value === undefined ? undefined : mergeScopeString(scope.value, scopes);
   if (scopeNode && (mergedScope === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return;
   }
 
@@ -486,7 +486,7 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
   if (audience.kind === 'userinfo') {
     const replacement = userinfoReplacement(ctx, audience, quoteForObject(ctx.source, obj));
     if (!replacement.ok) {
-      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message);
+      ctx.report(audience.node as unknown as ASTNode, replacement.code, replacement.message, replacement.cause);
       return;
     }
     ctx.edits.replaceNode(replacement.node as unknown as ASTNode, replacement.text);
@@ -510,12 +510,13 @@ function reportUnknownKeys(job: Job, obj: AnyNode, label: string): boolean {
     unknown as unknown as ASTNode,
     'unresolved-config',
     `the ${label} take keys from ${unknown.computed ? 'a computed key' : 'a spread'}, which may set audience, scope or responseType; inline them and rerun, or ${handEdit(job)}`,
+    'spread-options',
   );
   return true;
 }
 
 function reportUnresolvedOptions(job: Job, written: AnyNode, label: string): void {
-  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job)}`);
+  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job)}`, 'options-elsewhere');
 }
 
 function handEdit(job: Job): string {
@@ -535,7 +536,7 @@ function planScope(
   const scope = readStringOption(ctx, scopeNode);
   const mergedScope = mergeScopeString(scope.value, scopes);
   if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes));
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return null;
   }
   return { scope, mergedScope };

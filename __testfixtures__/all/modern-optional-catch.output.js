@@ -11,7 +11,14 @@ export async function signIn(username, password) {
   try {
     return await profileFromCache(username);
   } catch {
-    const body = { grant_type: 'password', username, password, client_id: 'spa-client-id', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' };
+    const body = {
+      grant_type: 'password',
+      username,
+      password,
+      client_id: 'spa-client-id',
+      audience: 'https://acme.auth0.com/api/v2/',
+      scope: 'openid read:current_user',
+    };
     const response = await fetch('https://acme.auth0.com/oauth/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -18,7 +18,14 @@ export async function login(username, password) {
   const response = await fetch('https://acme.auth0.com/oauth/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'password', username, password, client_id: 'abc', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' }),
+    body: JSON.stringify({
+      grant_type: 'password',
+      username,
+      password,
+      client_id: 'abc',
+      audience: 'https://acme.auth0.com/api/v2/',
+      scope: 'openid read:current_user',
+    }),
   });
   return response.json();
 }

@@ -1,5 +1,11 @@
 /* global auth0 */
-var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc123', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' });
+var webAuth = new auth0.WebAuth({
+  domain: 'acme.auth0.com',
+  clientID: 'abc123',
+  responseType: 'token id_token',
+  audience: 'https://acme.auth0.com/api/v2/',
+  scope: 'openid read:current_user'
+});
 
 // auth0-mgmt-codemod-ignore: the kiosk flow asks for an ID token only
 webAuth.authorize({ responseType: 'id_token', scope: 'openid' });

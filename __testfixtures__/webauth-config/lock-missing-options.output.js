@@ -1,4 +1,11 @@
-var lock = new Auth0Lock('abc123', 'acme.auth0.com', { oidcConformant: true, auth: { audience: 'https://acme.auth0.com/api/v2/', responseType: 'token id_token', params: { scope: 'openid profile email read:current_user' } } });
+var lock = new Auth0Lock('abc123', 'acme.auth0.com', {
+  oidcConformant: true,
+  auth: {
+    audience: 'https://acme.auth0.com/api/v2/',
+    responseType: 'token id_token',
+    params: { scope: 'openid profile email read:current_user' }
+  }
+});
 
 lock.on('authenticated', function (authResult) {
   new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, show);

@@ -6,7 +6,11 @@ export default class Login extends React.Component {
   componentDidMount() {
     this.lock = new Auth0Lock(this.props.clientId, 'acme.auth0.com', {
       oidcConformant: true,
-      auth: { audience: 'https://acme.auth0.com/api/v2/', responseType: 'token id_token', params: { scope: 'openid profile read:current_user' } },
+      auth: {
+        audience: 'https://acme.auth0.com/api/v2/',
+        responseType: 'token id_token',
+        params: { scope: 'openid profile read:current_user' },
+      },
     });
     this.lock.on('authenticated', (result) => {
       const management = new auth0.Management({ domain: 'acme.auth0.com', token: result.idToken });

@@ -6,6 +6,7 @@ import { propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
+import { findLoginConfigs } from './login-configs';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
 
 /** What one file contributes to its package's facts (see the package scan in the runner). */
@@ -17,6 +18,10 @@ export interface FileFacts {
   storage: StorageFacts;
   /** Literal tenant hosts given to the file's Auth0 login clients. */
   tenantHosts?: string[];
+  /** Literal client IDs the file's login configs name (for the dashboard steps; no transform reads them). */
+  clientIds?: string[];
+  /** Whether the file logs in with Lock, embedded in the page (the dashboard steps then name Cross-Origin Authentication). */
+  embeddedLogin?: boolean;
 }
 
 const FILE_FACTS = treeSlot<FileFacts>('file facts');
@@ -44,10 +49,12 @@ function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
     if (kind === 'id') idTokenKeys.add(write.key);
     else if (kind === 'access') accessTokenKeys.add(write.key);
   }
+  const logins = loginFacts(j, root, bindings);
   return {
     endpoints: [...endpoints].sort(),
     methodEndpoints: [...methodEndpoints].sort(),
     tenantHosts: clientTenantHosts(j, root, bindings),
+    ...logins,
     storage: {
       idTokenKeys: [...idTokenKeys],
       accessTokenKeys: [...accessTokenKeys],
@@ -71,6 +78,27 @@ function clientTenantHosts(j: JSCodeshift, root: Collection, bindings: Auth0Bind
     if (host !== undefined && classifyHost(host) === 'tenant') hosts.add(normaliseHost(host));
   }
   return [...hosts];
+}
+
+/** Client IDs written as literals (or constants bound to one) in the file's login configs, and whether one is Lock. */
+function loginFacts(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): Pick<FileFacts, 'clientIds' | 'embeddedLogin'> {
+  const configs = findLoginConfigs(j, root, bindings);
+  if (configs.length === 0) return {};
+  const constants = constantInitialisers(j, root);
+  const clientIds = new Set<string>();
+  for (const config of configs) {
+    const site = config.site.node as unknown as { arguments?: unknown[] };
+    const fromOptions = (options: unknown): unknown => propertyValue(unwrapExpression(options), 'clientID');
+    let value = unwrapExpression(
+      config.origin === 'Auth0Lock' || config.origin === 'Auth0LockPasswordless'
+        ? site.arguments?.[0]
+        : fromOptions(config.container ? config.container.node : config.options.status === 'literal' ? config.options.path.node : undefined),
+    );
+    if (value?.type === 'Identifier') value = constants.get(value.name as string) ?? null;
+    const id = stringValue(value);
+    if (id !== undefined && id !== '') clientIds.add(id);
+  }
+  return { clientIds: [...clientIds], embeddedLogin: configs.some((c) => c.shape === 'lock') };
 }
 
 /** The scopes a file needs by its own calls alone (stock jscodeshift has no package scan). */
@@ -99,6 +127,8 @@ export function unionFileFacts(files: readonly FileFacts[]): Required<FileFacts>
     endpoints: union((f) => f.endpoints),
     methodEndpoints: union((f) => f.methodEndpoints),
     tenantHosts: union((f) => f.tenantHosts),
+    clientIds: union((f) => f.clientIds),
+    embeddedLogin: files.some((f) => f.embeddedLogin === true),
     storage: {
       idTokenKeys: union((f) => f.storage.idTokenKeys),
       accessTokenKeys: union((f) => f.storage.accessTokenKeys),

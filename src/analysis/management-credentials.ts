@@ -17,6 +17,7 @@ import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, findManagementMethodCalls, urlPattern } from './management-calls';
 import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
+import type { FindingCause } from '../catalog/findings';
 
 /**
  * Where a file hands a credential to the Management API:
@@ -50,6 +51,7 @@ export interface CredentialProblem {
   node: AnyNode;
   code: 'untraceable-token' | 'unresolved-config';
   message: string;
+  cause: Extract<FindingCause, 'management-options-elsewhere' | 'no-authorization-header' | 'untraced-token' | 'angular-jwt'>;
   /** a concern only where the package calls the Management API (an interceptor's token) */
   ifManagementCalls?: true;
 }
@@ -91,12 +93,12 @@ export function findManagementCredentials(
     // node-auth0 clients built from configuration are usually client-credentials clients: no user token.
     const isBrowserClient = className === 'Management';
     if (!options) {
-      if (isBrowserClient) found.problems.push({ node: arg, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      if (isBrowserClient) found.problems.push({ node: arg, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE, cause: 'management-options-elsewhere' });
       continue;
     }
     const property = findProperty(options, 'token');
     if (!property) {
-      if (isBrowserClient && hasSpread(options)) found.problems.push({ node: options, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE });
+      if (isBrowserClient && hasSpread(options)) found.problems.push({ node: options, code: 'unresolved-config', message: UNRESOLVED_OPTIONS_MESSAGE, cause: 'management-options-elsewhere' });
       continue;
     }
     const value = asNode(property.value);
@@ -126,7 +128,7 @@ export function findManagementCredentials(
       }
     }
     if (!request.authorization) {
-      found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE });
+      found.problems.push({ node, code: 'untraceable-token', message: NO_AUTHORIZATION_MESSAGE, cause: 'no-authorization-header' });
     } else {
       const token = bearerTokenOf(request.authorization);
       const host = /^https?:\/\/([^/{}]+)\//.exec(pattern)?.[1];
@@ -139,7 +141,7 @@ export function findManagementCredentials(
           ...(host && classifyHost(host) !== 'invalid' ? { host: normaliseHost(host).toLowerCase() } : {}),
           ...(userIdLink ? { userIdLink } : {}),
         });
-      } else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE });
+      } else found.problems.push({ node: request.authorization, code: 'untraceable-token', message: NOT_BEARER_MESSAGE, cause: 'untraced-token' });
     }
   }
 
@@ -334,6 +336,7 @@ function interceptorTokenGetters(j: JSCodeshift, root: Collection, source: strin
       node: getter,
       ifManagementCalls: true,
       code: 'untraceable-token',
+      cause: 'angular-jwt',
       message:
         `angular-jwt adds this tokenGetter's token to every request to ${normaliseHost(hosts[0])}, the Management API's host; ` +
         'if it is the ID token, those calls fail once the tenant stops accepting ID tokens. Send them the access token ' +

@@ -5,6 +5,7 @@ import { type AnyNode, asNode, CLASS_FIELD_TYPES, findProperty, isStringLiteral,
 import { type ExpressionPiece, type StringPiece, isStringExpression, stringPieces, templateText } from '../ast/string-parts';
 import { evaluatesDifferently } from '../ast/audience';
 import { normaliseHost } from '../catalog/audience';
+import type { FindingCause } from '../catalog/findings';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { type BoundValue, boundValue, boundValueOf, declaringScope, isMutatedAfterwards, isPortable } from './local-values';
 
@@ -92,6 +93,7 @@ export interface LegacyTokenCall {
   kind: 'legacy';
   call: ASTPath;
   message: string;
+  cause: Extract<FindingCause, 'resource-owner' | 'delegation' | 'auth0js-v8-popup' | 'passwordless-verify'>;
   /** set when the call is legacy only in this auth0.js major version (it works in later ones) */
   auth0JsMajor?: number;
 }
@@ -182,7 +184,7 @@ function sdkSite(file: FileContext, path: ASTPath): SdkTokenRequest | LegacyToke
   if (!receiver) return undefined;
   const options = unwrapExpression((node.arguments as unknown[])[0]) ?? undefined;
 
-  if (method === 'loginWithResourceOwner') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithResourceOwner };
+  if (method === 'loginWithResourceOwner') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithResourceOwner, cause: 'resource-owner' };
   // webAuth.popup.passwordlessVerify / loginWithCredentials: auth0.js Popup methods.
   if ((method === 'passwordlessVerify' || method === 'loginWithCredentials') && memberPropertyName(receiver) === 'popup') {
     const owner = unwrapExpression(receiver.object);
@@ -191,11 +193,11 @@ function sdkSite(file: FileContext, path: ASTPath): SdkTokenRequest | LegacyToke
     // the file, be named like one, or be the only candidate in a file that imports auth0.js.
     const namedLikeOne = !!owner && /auth0|webauth/i.test(textOf(file.source, owner as never));
     if (!held && !namedLikeOne && !(file.hasAuth0Js && file.jsClients.length === 0)) return undefined;
-    if (method === 'passwordlessVerify') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.passwordlessVerify };
-    return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithCredentials, auth0JsMajor: 8 };
+    if (method === 'passwordlessVerify') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.passwordlessVerify, cause: 'passwordless-verify' };
+    return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.loginWithCredentials, cause: 'auth0js-v8-popup', auth0JsMajor: 8 };
   }
   // auth0.js v7 renewIdToken also goes through /delegation.
-  if (method === 'getDelegationToken' || method === 'renewIdToken') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.delegation(method) };
+  if (method === 'getDelegationToken' || method === 'renewIdToken') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.delegation(method), cause: 'delegation' };
 
   if (method === 'login' || method === 'loginWithDefaultDirectory' || method === 'delegation') {
     const onClient = memberPropertyName(receiver) === 'client';
@@ -205,7 +207,7 @@ function sdkSite(file: FileContext, path: ASTPath): SdkTokenRequest | LegacyToke
     // `.login` on anything but an Authentication instance is WebAuth#login (cross-origin), not ours.
     if (!onClient && held?.className !== 'Authentication') return undefined;
     if (onClient && !held && !file.hasAuth0Js && !/auth0|webauth/i.test(textOf(file.source, instance as never))) return undefined;
-    if (method === 'delegation') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.delegation('client.delegation') };
+    if (method === 'delegation') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.delegation('client.delegation'), cause: 'delegation' };
     const client = held ?? (file.jsClients.length === 1 ? file.jsClients[0] : undefined);
     return { kind: 'sdk', library: 'auth0-js', call: path, method, options, client };
   }
@@ -220,7 +222,7 @@ function sdkSite(file: FileContext, path: ASTPath): SdkTokenRequest | LegacyToke
   if (method === 'signIn' && file.hasNodeAuth0) {
     const owner = memberPropertyName(receiver);
     if (owner === 'database' || owner === 'oauth' || owner === 'passwordless') {
-      return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.nodeSignIn(owner) };
+      return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.nodeSignIn(owner), cause: 'resource-owner' };
     }
   }
   return undefined;
@@ -423,7 +425,7 @@ function httpSite(file: FileContext, path: ASTPath): HttpTokenRequest | LegacyTo
   if (!shape) return undefined;
   const target = tokenTarget(file, path, shape);
   if (!target) return undefined;
-  if (target.endpoint === 'ro') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.oauthRo };
+  if (target.endpoint === 'ro') return { kind: 'legacy', call: path, message: LEGACY_MESSAGES.oauthRo, cause: 'resource-owner' };
   const body = shape.body ? describeBody(file, shape.body, shape.bodyAt) : undefined;
   return { kind: 'http', call: path, endpoint: target.endpoint, origin: target.origin, body };
 }

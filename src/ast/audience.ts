@@ -1,7 +1,7 @@
 import { constantInitialisers } from '../analysis/management-calls';
 import { childNodes } from '../analysis/scope';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../catalog/audience';
-import type { FindingCode, TransformContext } from '../types';
+import type { FindingCause, FindingCode, TransformContext } from '../types';
 import { textOf } from './edits';
 import { type AnyNode, quoteString, stringValue, unwrapExpression } from './nodes';
 
@@ -13,7 +13,7 @@ import { type AnyNode, quoteString, stringValue, unwrapExpression } from './node
 
 export type AudienceText =
   | { ok: true; text: string }
-  | { ok: false; code: Extract<FindingCode, 'custom-domain' | 'unresolved-config'>; message: string };
+  | { ok: false; code: Extract<FindingCode, 'custom-domain' | 'unresolved-config'>; message: string; cause?: FindingCause };
 
 type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
 
@@ -39,7 +39,7 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
   if (problem) return problem;
   const expression = textOf(ctx.source, node as never);
   if (evaluatesDifferently(node as AnyNode)) {
-    return { ok: false, code: 'unresolved-config', message: computedDomainMessage(expression) };
+    return { ok: false, code: 'unresolved-config', message: computedDomainMessage(expression), cause: 'computed-domain' };
   }
   return { ok: true, text: `\`https://\${${expression}}/api/v2/\`` };
 }
@@ -50,7 +50,12 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
  */
 export function hostExpressionProblem(ctx: Ctx, node: AnyNode | null | undefined): Extract<AudienceText, { ok: false }> | undefined {
   if (!node) {
-    return { ok: false, code: 'unresolved-config', message: 'no domain to derive the Management API audience from; rerun with --audience' };
+    return {
+      ok: false,
+      code: 'unresolved-config',
+      message: 'no domain to derive the Management API audience from; rerun with --audience',
+      cause: 'domain-out-of-sight',
+    };
   }
   if (node.type !== 'Identifier') return undefined;
   const bound = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));

@@ -11,6 +11,8 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** The text adds members to an object literal (or is a new object): the layout pass looks at it. */
+  member?: true;
 }
 
 export class EditList {
@@ -40,16 +42,16 @@ export class EditList {
     return this.items.some((e) => e.start === start && e.end === end && e.text === text) || (this.parent?.includes(start, end, text) ?? false);
   }
 
-  replace(start: number, end: number, text: string): void {
+  replace(start: number, end: number, text: string, kind?: 'member'): void {
     if (start > end) throw new RangeError(`edit start ${start} is after end ${end}`);
     if (!this.canAdd(start, end)) {
       throw new EditConflictError(start, end);
     }
-    this.items.push({ start, end, text });
+    this.items.push(kind === 'member' ? { start, end, text, member: true } : { start, end, text });
   }
 
-  insert(offset: number, text: string): void {
-    this.replace(offset, offset, text);
+  insert(offset: number, text: string, kind?: 'member'): void {
+    this.replace(offset, offset, text, kind);
   }
 
   replaceNode(node: ASTNode, text: string): void {
@@ -68,12 +70,13 @@ export class EditList {
   /**
    * Where `offset` of the source the edits were made against lands in `applyTo`'s result. An
    * offset inside a replaced span lands where the replacement starts; at an insertion point, before
-   * the inserted text.
+   * the inserted text, or after it with `side` 'after' (where something that starts there went).
    */
-  mapOffset(offset: number): number {
+  mapOffset(offset: number, side: 'before' | 'after' = 'before'): number {
     let shift = 0;
     for (const e of this.items) {
-      if (e.end <= offset && e.start < offset) shift += e.text.length - (e.end - e.start);
+      const insertedHere = side === 'after' && e.start === offset && e.end === offset;
+      if ((e.end <= offset && e.start < offset) || insertedHere) shift += e.text.length - (e.end - e.start);
       else if (e.start < offset && offset < e.end) return this.mapOffset(e.start);
     }
     return offset + shift;
@@ -97,17 +100,25 @@ export class EditList {
 
   /** Applies the edits to the source they were made against. Insertions at one offset keep their order. */
   applyTo(source: string): string {
-    if (this.items.length === 0) return source;
+    return this.applyTracking(source).text;
+  }
+
+  /** `applyTo`, and where the text of each member edit (see TextEdit) landed in the result. */
+  applyTracking(source: string): { text: string; members: [number, number][] } {
+    if (this.items.length === 0) return { text: source, members: [] };
     const ordered = this.items
       .map((edit, index) => ({ edit, index }))
       .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
     let out = '';
     let cursor = 0;
+    const members: [number, number][] = [];
     for (const { edit } of ordered) {
-      out += source.slice(cursor, edit.start) + edit.text;
+      out += source.slice(cursor, edit.start);
+      if (edit.member) members.push([out.length, out.length + edit.text.length]);
+      out += edit.text;
       cursor = edit.end;
     }
-    return out + source.slice(cursor);
+    return { text: out + source.slice(cursor), members };
   }
 }
 

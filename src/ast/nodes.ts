@@ -171,3 +171,16 @@ export function dominantQuote(source: string): '"' | "'" {
 }
 
 export { spanOf, textOf };
+
+/**
+ * One level of indentation as the file writes it: tabs, or its smallest indentation in spaces
+ * (block-comment continuation lines excluded).
+ */
+export function fileIndentUnit(source: string): string {
+  let smallest = 0;
+  for (const m of source.matchAll(/\n(\t|[ ]+)[^\s*]/g)) {
+    if (m[1] === '\t') return '\t';
+    if (smallest === 0 || m[1].length < smallest) smallest = m[1].length;
+  }
+  return smallest >= 2 ? ' '.repeat(Math.min(smallest, 8)) : '  ';
+}

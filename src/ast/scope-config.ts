@@ -9,6 +9,7 @@ import {
   type AnyNode,
   asNode,
   eolOf,
+  fileIndentUnit,
   indentAt,
   isStringLiteral,
   objectProperties,
@@ -223,7 +224,8 @@ export class ObjectPlan {
     const props = objectProperties(this.node);
     const layout = layoutOf(source, this.node);
     if (props.length === 0) {
-      edits.replaceNode(this.node as unknown as ASTNode, this.render(layout, indentAt(source, spanOf(this.node as unknown as ASTNode)[0])));
+      const [start, end] = spanOf(this.node as unknown as ASTNode);
+      edits.replace(start, end, this.render(layout, indentAt(source, start)), 'member');
       return;
     }
     for (const entry of entries) {
@@ -283,17 +285,4 @@ export function layoutOf(source: string, obj: AnyNode): Layout {
   const key = asNode(props[0].key);
   const keyQuote = key && isStringLiteral(key) ? (quoteOf(source, key as unknown as ASTNode) === '"' ? '"' : "'") : undefined;
   return { multiline, propertyIndent, unit, eol, trailingComma: afterLast.trim().startsWith(','), ...(keyQuote ? { keyQuote } : {}) };
-}
-
-/**
- * One level of indentation as the file writes it: tabs, or its smallest indentation in spaces
- * (block-comment continuation lines excluded).
- */
-function fileIndentUnit(source: string): string {
-  let smallest = 0;
-  for (const m of source.matchAll(/\n(\t|[ ]+)[^\s*]/g)) {
-    if (m[1] === '\t') return '\t';
-    if (smallest === 0 || m[1].length < smallest) smallest = m[1].length;
-  }
-  return smallest >= 2 ? ' '.repeat(Math.min(smallest, 8)) : '  ';
 }

@@ -7,6 +7,7 @@ import { commandLineProblem, type DeclaredFlags, positionalProblem, splitOperand
 import { endsWithSeparator } from '../runner/discover';
 import { FINDING_CODES, type ScopeMode } from '../types';
 import { ALL_ID, TRANSFORMS } from '../../transforms/index';
+import { editDistance, unknownFlagsMessage } from './did-you-mean';
 
 /** A command line that cannot run as given; the message says why. Exit code 2. */
 export class UsageError extends Error {
@@ -40,6 +41,14 @@ export interface RunArguments {
   interactive: boolean;
   /** private-cloud hosts the user allowed in `--audience` */
   allowAudienceHosts?: string[];
+  /** print each changed file whole on stdout (`-p`, as jscodeshift does) */
+  print: boolean;
+  /** show every file, finding and package instead of the first few */
+  verbose: boolean;
+  /** `--color` / `--no-color`; undefined: decide by the terminal and the environment */
+  color?: boolean;
+  /** whether a path (or a transform taken as a path) was given; a write run without one asks first */
+  pathsGiven: boolean;
 }
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -85,10 +94,19 @@ function buildParser(context: ParseContext) {
           type: 'string',
           describe: `${ids.join(' | ')} (default: all). May be left out: a first argument that is a path is a path.`,
         })
-        .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: .)' }),
+        .positional('paths', {
+          type: 'string',
+          array: true,
+          describe: 'Files or folders. A write run without one asks on a terminal (a usage error elsewhere); --dry and --check default to .',
+        }),
     )
     .options({
-      dry: { type: 'boolean', default: false, describe: 'Write nothing; print a unified diff on stdout, paths as `git diff` writes them, for `git apply`' },
+      dry: {
+        type: 'boolean',
+        default: false,
+        alias: ['dry-run', 'd'],
+        describe: 'Write nothing; print a unified diff on stdout, paths as `git diff` writes them, for `git apply`',
+      },
       check: {
         type: 'boolean',
         default: false,
@@ -124,16 +142,19 @@ function buildParser(context: ParseContext) {
         type: 'string',
         describe: 'Private cloud: accept --audience https://HOST/api/v2/ for this tenant host, which is no *.auth0.com host (repeatable)',
       },
+      print: { type: 'boolean', default: false, alias: 'p', describe: 'Print each changed file whole on stdout (instead of the diff with --dry), as jscodeshift does' },
+      verbose: { type: 'boolean', default: false, describe: 'List every changed file, finding and package (long lists are cut short otherwise)' },
+      color: { type: 'boolean', describe: 'Colour the output even when it is not a terminal; --no-color never colours (also: FORCE_COLOR, NO_COLOR)' },
     })
-    .example('$0 --dry', 'Preview every change in this repository as a diff')
+    .example('$0 . --dry', 'Preview every change in this repository as a diff')
     .example('$0 --dry > migration.patch && git apply migration.patch', 'Review the patch, then apply exactly that')
-    .example('$0', 'Migrate this repository (files with uncommitted changes are refused)')
+    .example('$0 .', 'Migrate this repository (files with uncommitted changes are refused)')
     .example('$0 webauth-config packages/web', 'Only the login configs of one package, scopes inferred from all its files')
     .example('$0 --check', 'CI: fail while anything is left to migrate or review')
     .example('$0 --dry --json > report.json', 'Machine-readable report with every patch')
     .example('$0 --check --since origin/main --format sarif > codemod.sarif', 'CI: only what the pull request changed, for code scanning')
     .example('$0 management-token --package @acme/web', 'One transform on one workspace package')
-    .example('$0 --audience https://acme.eu.auth0.com/api/v2/', 'Apps that log in through a custom domain')
+    .example('$0 . --audience https://acme.eu.auth0.com/api/v2/', 'Apps that log in through a custom domain')
     .example('$0 list', 'What each transform does')
     .epilogue(
       [
@@ -159,8 +180,24 @@ function buildParser(context: ParseContext) {
 
 /** Parses and validates a command line; throws UsageError with a message meant for the user. */
 export function parseCommandLine(argv: readonly string[], context: ParseContext): ParsedCommand {
-  let outcome: ParsedCommand | undefined;
   const parser = buildParser(context);
+  try {
+    return parseWith(parser, argv, context);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const flags = unknownFlagsMessage(error.message, knownFlags(parser), argv);
+    throw flags === undefined ? error : new UsageError(flags);
+  }
+}
+
+/** Every option name and alias the parser knows (yargs keeps them in `getOptions().key`, which its types omit). */
+function knownFlags(parser: object): string[] {
+  const options = (parser as { getOptions?: () => { key?: Record<string, unknown> } }).getOptions?.();
+  return Object.keys(options?.key ?? {});
+}
+
+function parseWith(parser: ReturnType<typeof buildParser>, argv: readonly string[], context: ParseContext): ParsedCommand {
+  let outcome: ParsedCommand | undefined;
   const { options, operands } = splitOperands(argv);
   const problem = commandLineProblem(options, declaredFlags(parser));
   if (problem !== null) throw new UsageError(problem);
@@ -216,6 +253,9 @@ interface RawArguments {
   since?: string | string[];
   interactive: boolean;
   'allow-audience-host'?: string | string[];
+  print: boolean;
+  verbose: boolean;
+  color?: boolean | boolean[];
 }
 
 function single<T>(value: T | T[] | undefined, name: string): T | undefined {
@@ -236,6 +276,7 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
       throw new UsageError(unknownTransformMessage(transform));
     }
   }
+  const pathsGiven = paths.length > 0;
   if (paths.length === 0) paths = ['.'];
   for (const p of paths) {
     const resolved = path.resolve(context.cwd, p);
@@ -292,6 +333,10 @@ function toRunArguments(raw: RawArguments, context: ParseContext): RunArguments 
     ...(since !== undefined ? { since } : {}),
     interactive: raw.interactive,
     ...(allowedHosts.length > 0 ? { allowAudienceHosts: allowedHosts } : {}),
+    print: raw.print,
+    verbose: raw.verbose,
+    ...(raw.color !== undefined ? { color: single(raw.color, 'color') as boolean } : {}),
+    pathsGiven,
   };
 }
 
@@ -307,18 +352,4 @@ function unknownTransformMessage(given: string): string {
   const close = ids.filter((id) => editDistance(id, given) <= 3);
   const hint = close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
   return `unknown transform "${given}" (and no such file or directory).${hint} Transforms: ${ids.join(', ')}.`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let k = 1; k <= b.length; k++) {
-      const above = row[k];
-      row[k] = Math.min(row[k] + 1, row[k - 1] + 1, diagonal + (a[i - 1] === b[k - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }

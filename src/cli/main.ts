@@ -56,11 +56,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   let code: number;
   try {
     code = await runCli(argv, {
+      stdin: process.stdin,
       stdout: guardedStdout(),
       stderr: process.stderr,
       env: process.env,
       cwd: process.cwd(),
-      stdin: process.stdin,
       defaultWorkers: availableParallelism(),
       signal: controller.signal,
     });

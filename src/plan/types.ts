@@ -1,4 +1,4 @@
-import type { FindingCode } from '../catalog/findings';
+import type { FindingCause, FindingCode } from '../catalog/findings';
 import type { TransformId } from '../types';
 
 /**
@@ -34,7 +34,7 @@ export type SiteOutcome = 'edit' | 'none' | 'blocked' | 'ignored';
 export interface PlanFinding {
   code: FindingCode;
   message: string;
-  cause?: string;
+  cause?: FindingCause;
 }
 
 /** One site as the plan sees it: small and serialisable (it crosses threads with a file's facts). */

@@ -19,14 +19,37 @@ export function unifiedDiff(relativePath: string, before: string, after: string)
   const a = quotePatchPath(`a/${relativePath}`);
   const b = quotePatchPath(`b/${relativePath}`);
   const out = [`diff --git ${a} ${b}`, `--- ${a}`, `+++ ${b}`];
+  const oldFileLines = before.split('\n');
   for (const hunk of patch.hunks) {
     // Unified diff counts an empty range from the line before it.
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    out.push(`@@ -${range(oldStart, hunk.oldLines)} +${range(newStart, hunk.newLines)} @@`);
+    const context = functionContext(oldFileLines, hunk.oldStart - 1);
+    out.push(`@@ -${range(oldStart, hunk.oldLines)} +${range(newStart, hunk.newLines)} @@${context === '' ? '' : ` ${context}`}`);
     out.push(...hunk.lines);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Git keeps at most this many bytes of a function-context line. */
+const FUNCTION_CONTEXT_BYTES = 80;
+
+/**
+ * The text `git diff` prints after a hunk's `@@ … @@` when no diff driver is configured for the
+ * file (git has none for JavaScript): the nearest line above the hunk that starts with a letter,
+ * `_` or `$` (a function, class or variable at the top level, as a rule), cut to 80 bytes, with
+ * trailing white space removed. Empty when there is none.
+ */
+export function functionContext(oldFileLines: readonly string[], hunkStartIndex: number): string {
+  for (let i = Math.min(hunkStartIndex, oldFileLines.length) - 1; i >= 0; i--) {
+    const line = oldFileLines[i];
+    if (!/^[A-Za-z_$]/.test(line)) continue;
+    const bytes = Buffer.from(line, 'utf8');
+    // A character cut in two at the byte limit is left out rather than mangled.
+    const cut = bytes.length > FUNCTION_CONTEXT_BYTES ? new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, FUNCTION_CONTEXT_BYTES)).replace(/\uFFFD$/, '') : line;
+    return cut.replace(/[ \t\n\v\f\r]+$/, '');
+  }
+  return '';
 }
 
 function range(start: number, lines: number): string {

@@ -2,7 +2,7 @@ import type { FindingCode, TransformId } from '../types';
 import type { FileError, FileSkipReason, FileStatus, RunReport, RunTotals } from '../runner/types';
 import { unifiedDiff } from './diff';
 import type { FlowSummary } from '../plan/types';
-import { type FindingSeverity, severityOf } from '../catalog/findings';
+import { docsLink, type FindingSeverity, severityOf } from '../catalog/findings';
 
 /** The `--json` report, version 1. Its keys are a contract (DESIGN.md); add, never rename. */
 export interface JsonReportV1 {
@@ -31,6 +31,8 @@ export interface JsonFileV1 {
     severity: FindingSeverity;
     /** why, more precisely than the code; null when the code says it all */
     cause: string | null;
+    /** where the code is explained: `README.md#<code>`, the README that ships with this package */
+    docs: string;
   }[];
   /** with --dry, the file's unified diff when it changed; otherwise null */
   patch: string | null;
@@ -67,6 +69,7 @@ export function toJsonReport(report: RunReport, options: { patches: boolean }): 
         message: f.message,
         severity: severityOf(f.code),
         cause: f.cause ?? null,
+        docs: docsLink(f.code),
       })),
       patch: options.patches && file.status === 'changed' ? unifiedDiff(file.path, file.before, file.after) : null,
       error: file.error ? formatFileError(file.error) : null,

@@ -3,7 +3,10 @@ import { FINDING_CODES, FINDING_KINDS, severityOf } from '../catalog/findings';
 import type { FileResult, PackageSummary, RunReport } from '../runner/types';
 import { findingDocsUrl, type ReportContext } from './context';
 import { unifiedDiff } from './diff';
+import { ID_TOKEN_TOGGLE } from './dashboard';
+import { remainingPlaces } from './findings-text';
 import { formatFileError } from './json';
+import { noScopesReason } from './package-scopes';
 
 /**
  * The files section stops growing past this many characters (diffs first, then whole files), so
@@ -71,7 +74,7 @@ function packagesTable(report: RunReport, context: ReportContext, options: Markd
     const where = context.repositoryPath(path.resolve(context.cwd, pkg.path));
     const name = pkg.name !== undefined && pkg.name !== where ? ` (${text(pkg.name)})` : '';
     const endpoints = pkg.endpoints.length > 0 ? pkg.endpoints.map(code).join('<br>') : 'none';
-    const scopes = pkg.scopes.length > 0 ? pkg.scopes.map(code).join(' ') : 'none: no Management API call, left alone';
+    const scopes = pkg.scopes.length > 0 ? pkg.scopes.map(code).join(' ') : noScopesReason(pkg);
     lines.push(`| ${cell(code(where) + name)} | ${cell(endpoints)} | ${cell(scopes)} | ${cell(audienceOf(pkg, options))} |`);
   }
   return [...lines, ''];
@@ -159,6 +162,18 @@ function isCurrentUserScope(scope: string): boolean {
 
 function dashboardSection(report: RunReport): string[] {
   const withScopes = report.packages.filter((p) => p.scopes.length > 0);
+  const remaining = remainingPlaces(report.files);
+  if (remaining.length > 0 || (report.interrupted && withScopes.length > 0)) {
+    const why = report.interrupted
+      ? 'the run was interrupted, so not every file was looked at'
+      : `${remaining.length} ${remaining.length === 1 ? 'place remains' : 'places remain'} (the findings above)`;
+    return [
+      '### Not yet in the Auth0 dashboard',
+      '',
+      `Do not turn off **${ID_TOKEN_TOGGLE}** yet: ${why}. Each may still send an ID token to the Management API, which stops working the moment the switch is off. Deal with them, run again, and the dashboard steps follow.`,
+      '',
+    ];
+  }
   if (withScopes.length === 0) return [];
   const anyUser = [...new Set(withScopes.flatMap((p) => p.scopes.filter((s) => !isCurrentUserScope(s))))];
   const lines = [

@@ -1,4 +1,5 @@
 import type { RunEvent, RunPhase } from '../runner/types';
+import { count } from './layout';
 
 /** Quick runs finish before a progress line would help; it appears only after this long. */
 export const PROGRESS_DELAY_MS = 1000;
@@ -41,7 +42,9 @@ export class ProgressLine {
     if (now - this.started < PROGRESS_DELAY_MS || now - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = now;
     const label = PHASE_LABEL[event.phase];
-    const text = event.type === 'progress' ? `${label} ${event.done}/${event.total}` : `${label}…`;
+    // Parsing and transforming count candidates, the files the summary counts as such.
+    const unit = event.phase === 'scan' || event.phase === 'transform' ? ' candidates' : ' files';
+    const text = event.type === 'progress' ? `${label} ${count(event.done)}/${count(event.total)}${unit}` : `${label}…`;
     this.out.write(`\r\u001b[2K${text}`);
     this.visible = true;
   };

@@ -27,9 +27,13 @@ export function createStyle(enabled: boolean): Style {
 
 /**
  * Colour only for a terminal, and never when NO_COLOR is set to anything non-empty
- * (https://no-color.org); a patch piped to a file or to `git apply` must be plain text.
+ * (https://no-color.org); a patch piped to a file or to `git apply` must be plain text. What the
+ * user asked for wins: `--color` / `--no-color` (`flag`), then FORCE_COLOR as Node, chalk and git
+ * read it (`0` or `false` turns colour off, any other value on).
  */
-export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;

@@ -1,29 +1,17 @@
-import type { FindingCode } from '../types';
 import { FINDING_CODES } from '../types';
-import { FINDING_KINDS } from '../catalog/findings';
-import type { FileResult, RunReport, SkipCounts, SkipReason } from '../runner/types';
+import type { FileResult, PackageSummary, RunReport, SkipCounts, SkipReason } from '../runner/types';
+import { formatFindingBlocks, placedFindings } from './findings-text';
+import { capped, count, LIST_LIMIT, wrapLine } from './layout';
+import { noScopesReason } from './package-scopes';
 import { quotePatchPath as show, terminalText as clean } from './quote';
 import { SKIP_REASON_TEXT } from './skips';
 import type { Style } from './style';
 
-/** What a person should do about each finding; printed once per code that occurred. */
-export const FINDING_ADVICE: Record<FindingCode, string> = {
-  ...(Object.fromEntries(Object.entries(FINDING_KINDS).map(([code, kind]) => [code, `${kind.meaning} ${kind.whatToDo}`])) as Record<FindingCode, string>),
-  'custom-audience':
-    'the app already requests a token for another API, and a token holds one API audience: get a second token for the Management API (e.g. checkSession({ audience: "https://TENANT.auth0.com/api/v2/", scope })) and use it only for Management API calls',
-  'custom-domain':
-    'the login uses a custom domain, but the Management API audience is always the tenant host: rerun with --audience https://TENANT[.REGION].auth0.com/api/v2/',
-  'unresolved-config':
-    'the codemod cannot see these options or which tenant they are for (a spread, another module, a client it cannot trace, a domain computed by a call): add audience, scope and responseType where they are built, or rerun with --audience https://TENANT.auth0.com/api/v2/',
-  'untraceable-token':
-    'the codemod cannot tell where this token comes from (or, for angular-jwt, it is sent by an interceptor): give the Management API the access token (authResult.accessToken, or where the app stores it) instead of the ID token',
-  'legacy-endpoint':
-    '/oauth/ro, loginWithResourceOwner, database.signIn, getDelegationToken, popup.passwordlessVerify, auth0.js v8 popup.loginWithCredentials and auth0.js v7 new Auth0(…) cannot return a Management API access token: move to auth0.js v9 client.login / webAuth.login / passwordlessLogin or node-auth0 passwordGrant',
-  'link-with-user-id':
-    'linking by provider + user_id needs update:users (any-user scope, server only); with current-user scopes send the secondary account\'s ID token as link_with',
-  'client-secret-in-browser':
-    'a client secret is written in the code: remove it from anything that reaches a browser and rotate it in the dashboard',
-};
+/** How the summary fits its reader: the width to wrap to, and whether long lists are shown whole. */
+export interface SummaryOptions {
+  width?: number;
+  verbose?: boolean;
+}
 
 const SKIP_LABEL: Record<SkipReason, [string, string]> = {
   dependencies: ['dependency folder', 'dependency folders'],
@@ -35,8 +23,8 @@ const SKIP_LABEL: Record<SkipReason, [string, string]> = {
   'ignore-option': ['path matched by --ignore', 'paths matched by --ignore'],
 };
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 function modeLabel(report: RunReport): string {
@@ -60,64 +48,100 @@ export function formatSkipped(skipped: SkipCounts): string {
   return parts.join(', ');
 }
 
-function fileLine(file: FileResult, style: Style, report: RunReport): string | null {
-  switch (file.status) {
-    case 'changed': {
-      const verb = report.mode === 'write' ? (file.written ? 'written' : 'changed') : 'would change';
-      return `  ${style.green(verb.padEnd(12))}  ${show(file.path)}  ${style.dim(file.transforms.join(', '))}`;
-    }
-    case 'error':
-      return `  ${style.red('error'.padEnd(12))}  ${show(file.path)}${file.error?.line !== undefined ? `:${file.error.line}:${file.error.column ?? 1}` : ''}  ${clean(file.error?.message ?? '')}`;
-    case 'skipped':
-      return `  ${style.yellow('skipped'.padEnd(12))}  ${show(file.path)}  ${file.skipReason ? SKIP_REASON_TEXT[file.skipReason] : ''}`;
-    case 'unchanged':
-      return null;
+function changedLine(file: FileResult, style: Style, report: RunReport, pathWidth: number, width: number | undefined): string {
+  const verb = report.mode === 'write' ? (file.written ? 'written' : 'changed') : 'would change';
+  // A file whose only change is a TODO comment was changed by no transform.
+  const by = file.transforms.length > 0 ? file.transforms.join(', ') : 'TODO comments only';
+  return wrapLine(`  ${style.green(verb.padEnd(12))}  ${show(file.path).padEnd(pathWidth)}  `, style.dim(by), width, 16);
+}
+
+function errorLine(file: FileResult, style: Style, width: number | undefined): string {
+  const place = `${show(file.path)}${file.error?.line !== undefined ? `:${file.error.line}:${file.error.column ?? 1}` : ''}`;
+  return wrapLine(`  ${style.red('error'.padEnd(12))}  ${place}  `, clean(file.error?.message ?? ''), width);
+}
+
+function skippedLine(file: FileResult, style: Style, width: number | undefined): string {
+  return wrapLine(`  ${style.yellow('skipped'.padEnd(12))}  ${show(file.path)}  `, file.skipReason ? SKIP_REASON_TEXT[file.skipReason] : '', width);
+}
+
+/** Changed files and errors, each list cut to its first entries unless `verbose`. */
+function fileLines(report: RunReport, style: Style, options: SummaryOptions): string[] {
+  const verbose = options.verbose === true;
+  const changed = capped(report.files.filter((f) => f.status === 'changed'), LIST_LIMIT, verbose);
+  const errors = capped(report.files.filter((f) => f.status === 'error'), LIST_LIMIT, verbose);
+  const skipped = capped(report.files.filter((f) => f.status === 'skipped' && f.skipReason !== undefined), LIST_LIMIT, verbose);
+  // Paths line up, but one very long path does not push every other line's transforms away.
+  const pathWidth = Math.min(60, Math.max(0, ...changed.shown.map((f) => f.path.length)));
+  const lines = changed.shown.map((f) => changedLine(f, style, report, pathWidth, options.width));
+  if (changed.rest > 0) {
+    const verb = report.mode === 'write' ? 'changed' : 'would change';
+    lines.push(style.dim(`  … ${count(changed.rest)} more ${changed.rest === 1 ? 'file' : 'files'} ${verb} (--verbose lists them all)`));
   }
+  lines.push(...errors.shown.map((f) => errorLine(f, style, options.width)));
+  if (errors.rest > 0) lines.push(style.red(`  … ${count(errors.rest)} more ${errors.rest === 1 ? 'error' : 'errors'} (--verbose lists them all)`));
+  lines.push(...skipped.shown.map((f) => skippedLine(f, style, options.width)));
+  if (skipped.rest > 0) lines.push(style.yellow(`  … ${count(skipped.rest)} more skipped (--verbose lists them all)`));
+  return lines;
+}
+
+/**
+ * Each package with the scopes its configs now request. A tree of many packages shows one line
+ * per distinct scope set, with how many packages share it and the first few of them.
+ */
+function packageLines(packages: readonly PackageSummary[], style: Style, options: SummaryOptions): string[] {
+  const scopesText = (pkg: PackageSummary): string =>
+    pkg.scopes.length > 0 ? pkg.scopes.join(' ') : style.dim(noScopesReason(pkg));
+  if (options.verbose === true || packages.length <= LIST_LIMIT) {
+    const width = Math.max(...packages.map((p) => p.path.length));
+    return packages.map((pkg) => wrapLine(`  ${show(pkg.path).padEnd(width)}  `, scopesText(pkg), options.width));
+  }
+  const groups = new Map<string, PackageSummary[]>();
+  for (const pkg of packages) {
+    const key = pkg.scopes.length > 0 ? pkg.scopes.join(' ') : noScopesReason(pkg);
+    groups.set(key, [...(groups.get(key) ?? []), pkg]);
+  }
+  const lines: string[] = [];
+  for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    const names = group.slice(0, 3).map((p) => show(p.path));
+    const more = group.length > names.length ? `, … (${count(group.length - names.length)} more)` : '';
+    const lead = `  ${count(group.length).padStart(5)} ${group.length === 1 ? 'package ' : 'packages'}  `;
+    lines.push(wrapLine(lead, `${scopesText(group[0])}  ${style.dim(`${names.join(', ')}${more}`)}`, options.width));
+  }
+  lines.push(style.dim('  (--verbose lists every package)'));
+  return lines;
 }
 
 /** The stderr summary: files, findings with advice, package scopes, totals and skips. */
-export function formatSummary(report: RunReport, style: Style): string {
+export function formatSummary(report: RunReport, style: Style, options: SummaryOptions = {}): string {
   const lines: string[] = [];
   lines.push(style.bold(`auth0-mgmt-codemod ${report.transform} (${modeLabel(report)})`));
 
-  const fileLines = report.files.map((f) => fileLine(f, style, report)).filter((l): l is string => l !== null);
-  if (fileLines.length > 0) lines.push('', ...fileLines);
+  const files = fileLines(report, style, options);
+  if (files.length > 0) lines.push('', ...files);
 
-  const findings = report.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
-  if (findings.length > 0) {
-    lines.push('', style.bold('Findings (left as they were; a person has to decide):'));
-    for (const { file, finding } of findings) {
-      lines.push(`  ${show(file.path)}:${finding.line}:${finding.column}  ${style.yellow(finding.code)}  ${clean(finding.message)}`);
-    }
-    lines.push('', 'What to do:');
-    const codes = FINDING_CODES.filter((code) => findings.some((f) => f.finding.code === code));
-    for (const code of codes) lines.push(`  ${style.yellow(code)}: ${FINDING_ADVICE[code]}`);
-  }
+  lines.push(...formatFindingBlocks(report.files, style, { width: options.width, verbose: options.verbose === true }));
+  const findings = placedFindings(report.files).warnings;
 
   if (report.packages.length > 0) {
-    lines.push('', style.bold('Management API scopes per package:'));
-    const width = Math.max(...report.packages.map((p) => p.path.length));
-    for (const pkg of report.packages) {
-      const scopes = pkg.scopes.length > 0 ? pkg.scopes.join(' ') : style.dim('none (no Management API call; left alone)');
-      lines.push(`  ${show(pkg.path).padEnd(width)}  ${scopes}`);
-    }
+    lines.push('', style.bold('Management API scopes per package:'), ...packageLines(report.packages, style, options));
   }
 
   const t = report.totals;
   const counts = [
     `scanned ${plural(t.scanned, 'file')}`,
     plural(t.candidates, 'candidate'),
-    `${t.changed} ${report.mode === 'write' ? 'changed' : 'to change'}`,
-    `${t.unchanged} unchanged`,
+    `${count(t.changed)} ${report.mode === 'write' ? 'changed' : 'to change'}`,
+    `${count(t.unchanged)} unchanged`,
     t.errors > 0 ? style.red(plural(t.errors, 'error')) : '0 errors',
     ...(t.skipped > 0 ? [style.yellow(`${t.skipped} skipped`)] : []),
     findings.length > 0 ? style.yellow(plural(t.findings, 'finding')) : '0 findings',
   ];
-  lines.push('', `${counts.join(' · ')}  ${style.dim(`(${(report.elapsedMs / 1000).toFixed(1)} s)`)}`);
+  if (t.notes > 0) counts.push(style.cyan(plural(t.notes, 'note')));
+  lines.push('', wrapLine('', `${counts.join(' · ')}  ${style.dim(`(${(report.elapsedMs / 1000).toFixed(1)} s)`)}`, options.width, 2));
   const byCode = FINDING_CODES.map((code) => [code, findings.filter((f) => f.finding.code === code).length] as const).filter(
     ([, n]) => n > 0,
   );
-  if (byCode.length > 0) lines.push(`findings by code: ${byCode.map(([code, n]) => `${code} ${n}`).join(', ')}`);
+  if (byCode.length > 0) lines.push(wrapLine('findings by code: ', byCode.map(([code, n]) => `${code} ${count(n)}`).join(', '), options.width, 2));
   const skipped = formatSkipped(report.skipped);
   if (skipped !== '') lines.push(style.dim(`skipped: ${skipped}`));
   if (report.interrupted) {
@@ -151,37 +175,5 @@ export function formatDirtyRefusal(report: RunReport, style: Style): string {
     ...report.refusedDirty.map((p) => `  ${show(p)}`),
     'Commit or stash them first so the migration is a diff of its own (and easy to undo), preview with --dry, or rerun with --force.',
   ];
-  return `${lines.join('\n')}\n`;
-}
-
-function isCurrentUserScope(scope: string): boolean {
-  return scope.includes('current_user');
-}
-
-/** What to do in the Auth0 dashboard once the code asks for access tokens. */
-export function formatNextSteps(report: RunReport, style: Style): string {
-  const withScopes = report.packages.filter((p) => p.scopes.length > 0);
-  const lines = [style.bold('Next steps in the Auth0 dashboard:')];
-  lines.push('  1. Deploy the migrated code. Each app now requests these Management API scopes:');
-  const width = Math.max(0, ...withScopes.map((p) => p.path.length));
-  for (const pkg of withScopes) lines.push(`       ${pkg.path.padEnd(width)}  ${pkg.scopes.join(' ')}`);
-  const anyUser = withScopes.filter((p) => p.scopes.some((s) => !isCurrentUserScope(s)));
-  lines.push(
-    '     Make sure each application may request them. Current-user scopes (read:current_user,',
-    '     update:current_user_metadata, …) need nothing else for a single-page app: Auth0 issues them',
-    "     for the signed-in user's own profile only.",
-  );
-  if (anyUser.length > 0) {
-    lines.push(
-      style.yellow(`     Any-user scopes (${[...new Set(anyUser.flatMap((p) => p.scopes.filter((s) => !isCurrentUserScope(s))))].join(', ')}) must never ship to a browser:`),
-      style.yellow('     call the Management API for those from a backend, with a Machine-to-Machine application'),
-      style.yellow('     authorized for the Auth0 Management API (Applications → APIs → Auth0 Management API).'),
-    );
-  }
-  lines.push(
-    '  2. Check that sign-in and every profile or account-linking page still works.',
-    '  3. Turn off "Allow ID Tokens for Management API v2 Authentication" in the tenant\'s',
-    '     Advanced settings, so ID tokens are refused from then on.',
-  );
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { FileFacts } from '../analysis/facts';
-import { mergePackageFacts, withFileFacts } from '../analysis/facts';
+import { mergePackageFacts, unionFileFacts, withFileFacts } from '../analysis/facts';
 import type { PackageFacts } from '../types';
 import { selectTransforms } from '../../transforms/index';
 import { discover, endsWithSeparator, looksMinified, PathNotFoundError, relativePosix, runRootFor, type DiscoveredFile, type ListedSkip } from './discover';
@@ -411,6 +411,7 @@ async function scanAndTransform(
   if (requests.length === 0) return results;
 
   const isTarget = new Set(targets.map((c) => c.id));
+  let scannedTargets = 0;
   const guesses = new Map<number, PackageFacts>();
   const prepare = (request: ProcessRequest): ProcessRequest => {
     const pkg = (place.get(request.id) as { pkg: PackageWork }).pkg;
@@ -437,7 +438,9 @@ async function scanAndTransform(
           at.pkg.facts[at.index] = result.facts;
           at.pkg.known = withFileFacts(at.pkg.known ?? factsOf(at.pkg), result.facts, mode);
         }
-        listener({ type: 'progress', phase: 'scan', done: scans.size, total: requests.length });
+        // Progress counts candidates, as the summary does: files read only for their package's
+        // facts are not among them.
+        if (isTarget.has(result.id)) listener({ type: 'progress', phase: 'scan', done: ++scannedTargets, total: targets.length });
       },
       signal,
     );
@@ -447,20 +450,20 @@ async function scanAndTransform(
     for (const pkg of work.values()) packageFacts.set(pkg.dir, factsOf(pkg));
     const finalFacts = (id: number): PackageFacts => packageFacts.get((place.get(id) as { pkg: PackageWork }).pkg.dir) as PackageFacts;
     const parsedAgain = new Set<number>();
-    let done = 0;
     const again = async (phase: TransformRequest[], onResult: (result: TransformResult) => void): Promise<void> => {
       if (phase.length === 0) return;
+      // Progress counts the run's candidates, as the summary does: those not in this phase are done.
+      let done = targets.length - phase.filter((request) => isTarget.has(request.id)).length;
       listener({ type: 'phase', phase: 'transform' });
       phase.forEach((request) => parsedAgain.add(request.id));
       await processor.transform(
         phase,
         (result) => {
           onResult(result);
-          listener({ type: 'progress', phase: 'transform', done: ++done, total: phase.length });
+          if (isTarget.has(result.id)) listener({ type: 'progress', phase: 'transform', done: ++done, total: targets.length });
         },
         signal,
       );
-      done = 0;
     };
 
     // 1. A first run that read facts which changed since is run again, for its sites.
@@ -555,14 +558,16 @@ function summarisePackages(index: PackageIndex, work: Map<string, PackageWork>, 
   for (const pkg of work.values()) {
     const merged = facts.get(pkg.dir);
     const plan = plans.get(pkg.dir);
-    const tenantHosts = merged?.tenantHosts ?? [];
+    const logins = unionFileFacts(pkg.facts.filter((f): f is FileFacts => f !== undefined));
     summaries.push({
       path: relativePosix(pkg.root, pkg.dir),
       name: index.nameOf(pkg.dir),
       scopes: plan?.scopes ?? [],
       endpoints: merged?.endpoints ?? [],
       versions: merged?.versions ?? index.versionsOf(pkg.dir, pkg.root),
-      ...(tenantHosts.length > 0 ? { tenantHosts } : {}),
+      clientIds: logins.clientIds,
+      tenantHosts: logins.tenantHosts,
+      embeddedLogin: logins.embeddedLogin,
       flows: plan?.flows ?? [],
     });
   }

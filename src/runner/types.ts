@@ -136,15 +136,19 @@ export interface FileResult {
 export interface PackageSummary {
   /** relative like FileResult.path ('.' for the root) */
   path: string;
-  /** the package's `name` (workspace package, package.json or bower.json), if it has one */
-  name?: string;
-  /** literal tenant hosts its login clients use, when any (see PackageFacts) */
-  tenantHosts?: readonly string[];
   scopes: readonly string[];
   endpoints: readonly string[];
   versions: PackageFacts['versions'];
   /** The package's token flows and what became of each (see src/plan). */
   flows: readonly FlowSummary[];
+  /** the package's `name` (workspace package, package.json or bower.json), if it has one */
+  name?: string;
+  /** client IDs its login configs name (literals), for the dashboard steps */
+  clientIds: readonly string[];
+  /** tenant hosts its login configs name */
+  tenantHosts: readonly string[];
+  /** it logs in with Lock embedded in the page: the application needs Cross-Origin Authentication */
+  embeddedLogin: boolean;
 }
 
 export interface RunTotals {

@@ -109,6 +109,19 @@ describe('tenant hosts', () => {
   });
 });
 
+describe('login facts for the Dashboard steps', () => {
+  it('collects the client IDs login configs name, literally or through a constant, and whether Lock logs in', () => {
+    const webAuth = facts("new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'web-client', responseType: 'id_token' });");
+    expect(webAuth).toMatchObject({ clientIds: ['web-client'], embeddedLogin: false });
+    const lock = facts("const CLIENT = 'lock-client';\nvar lock = new Auth0Lock(CLIENT, 'acme.auth0.com', {});");
+    expect(lock).toMatchObject({ clientIds: ['lock-client'], embeddedLogin: true });
+    const provider = facts("lockProvider.init({ clientID: 'angular-client', domain: 'acme.auth0.com' });");
+    expect(provider).toMatchObject({ clientIds: ['angular-client'], embeddedLogin: true });
+    expect(facts('new auth0.WebAuth({ domain: d, clientID: process.env.CLIENT_ID });').clientIds).toEqual([]);
+    expect(facts("fetch('https://acme.auth0.com/api/v2/users/1');").clientIds).toBeUndefined();
+  });
+});
+
 describe('declaredMajor', () => {
   it('reads the major version of the ranges and specs package.json files use', () => {
     expect(declaredMajor('^8.12.0')).toBe(8);

@@ -1,7 +1,7 @@
 import jscodeshift, { type ASTNode } from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
 import { EditList } from '../../src/ast/edits';
-import { insertProperty, setStringProperty } from '../../src/ast/object';
+import { insertProperty, layOutGrownObjects, setStringProperty } from '../../src/ast/object';
 import { type ParserName, parseSource } from '../../src/ast/parse';
 
 function firstObject(source: string, parser = 'babel'): ASTNode {
@@ -68,5 +68,100 @@ describe('insertProperty keeps compact code compact', () => {
   });
   it('keeps the usual spacing otherwise', () => {
     expect(insert("x({ domain : 'a', clientID : 'b' });", 'audience', "'u'")).toBe("x({ domain : 'a', clientID : 'b', audience : 'u' });");
+  });
+});
+
+describe('new members follow the object layout, and long lines break one member per line', () => {
+  const j = jscodeshift.withParser('babel');
+  const parse = (text: string) => parseSource(j, 'babel', text);
+
+  /**
+   * Inserts `key: value` into the object at `objectIndex`, then lays the result out, both ways:
+   * from the tree before the edits (as the runner does) and from a parse of the result.
+   */
+  function grow(source: string, entries: [number, string, string][]): string {
+    const root = parse(source);
+    const objects = root.find(j.ObjectExpression).nodes() as unknown as ASTNode[];
+    const edits = new EditList();
+    for (const [index, key, value] of entries) insertProperty(edits, source, objects[index], key, value);
+    const applied = edits.applyTracking(source);
+    const mapped = layOutGrownObjects({ parse, text: applied.text, members: applied.members, before: { root, edits } });
+    expect(layOutGrownObjects({ parse, text: applied.text, members: applied.members }), 'with a parse of the result').toBe(mapped);
+    return mapped;
+  }
+
+  it('takes apart an object added whole inside a new member when its line is too long', () => {
+    const source = "x({ domain: 'acme.auth0.com', clientID: 'abc123' });\n";
+    const value = `{ audience: 'https://acme.auth0.com/api/v2/', params: { scope: '${'s'.repeat(60)}' } }`;
+    expect(grow(source, [[0, 'auth', value]])).toBe(
+      [
+        'x({',
+        "  domain: 'acme.auth0.com',",
+        "  clientID: 'abc123',",
+        '  auth: {',
+        "    audience: 'https://acme.auth0.com/api/v2/',",
+        `    params: { scope: '${'s'.repeat(60)}' }`,
+        '  }',
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a one-line object on one line while it fits in 100 columns', () => {
+    expect(grow("x({ a: 1 });\n", [[0, 'b', "'two'"]])).toBe("x({ a: 1, b: 'two' });\n");
+  });
+
+  it('breaks a one-line object that grows past 100 columns, one member per line at the line\'s indentation', () => {
+    const source = "  call({ domain: 'acme.auth0.com', clientID: 'abc123', responseType: 'id_token' }, done);\n";
+    expect(grow(source, [[0, 'audience', "'https://acme.auth0.com/api/v2/'"]])).toBe(
+      "  call({\n    domain: 'acme.auth0.com',\n    clientID: 'abc123',\n    responseType: 'id_token',\n    audience: 'https://acme.auth0.com/api/v2/'\n  }, done);\n",
+    );
+  });
+
+  it('leaves a one-line object that was already long alone when it gained nothing', () => {
+    const long = `x({ ${Array.from({ length: 12 }, (_, i) => `key${i}: 'value ${i}'`).join(', ')} });\n`;
+    const edits = new EditList();
+    const applied = edits.applyTracking(long);
+    expect(layOutGrownObjects({ parse, text: applied.text, members: applied.members })).toBe(long);
+  });
+
+  it('adds members one per line to a multi-line object, whatever the line length', () => {
+    const source = "x({\n    domain: 'acme.auth0.com',\n    clientID: 'abc123',\n});\n";
+    expect(grow(source, [[0, 'audience', `'${'a'.repeat(120)}'`]])).toBe(
+      `x({\n    domain: 'acme.auth0.com',\n    clientID: 'abc123',\n    audience: '${'a'.repeat(120)}',\n});\n`,
+    );
+  });
+
+  it('breaks nested one-line objects from the outside in, and only as far as needed', () => {
+    const source = "new Lock(id, domain, { theme: { color: 'red' }, auth: { redirectUrl: location.origin, responseType: 'token' } });\n";
+    const grown = grow(source, [[2, 'audience', "'https://acme.auth0.com/api/v2/'"]]);
+    expect(grown).toBe(
+      [
+        'new Lock(id, domain, {',
+        "  theme: { color: 'red' },",
+        '  auth: {',
+        '    redirectUrl: location.origin,',
+        "    responseType: 'token',",
+        "    audience: 'https://acme.auth0.com/api/v2/'",
+        '  }',
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('follows the file: CRLF, tabs and trailing commas', () => {
+    const source =
+      "const other = {\r\n\ta: 1,\r\n};\r\ncall({ domain: 'acme.auth0.com', clientID: 'abc123', responseType: 'id_token', x: 1 });\r\n";
+    expect(grow(source, [[1, 'audience', "'https://acme.auth0.com/api/v2/'"]])).toBe(
+      "const other = {\r\n\ta: 1,\r\n};\r\ncall({\r\n\tdomain: 'acme.auth0.com',\r\n\tclientID: 'abc123',\r\n\tresponseType: 'id_token',\r\n\tx: 1,\r\n\taudience: 'https://acme.auth0.com/api/v2/',\r\n});\r\n",
+    );
+  });
+
+  it('leaves an object with comments between its members as it is', () => {
+    const source = "call({ domain: 'acme.auth0.com', /* the app */ clientID: 'abc123', responseType: 'id_token' });\n";
+    const grown = grow(source, [[0, 'audience', "'https://acme.auth0.com/api/v2/'"]]);
+    expect(grown.split('\n')).toHaveLength(2);
   });
 });

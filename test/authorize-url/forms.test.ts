@@ -79,13 +79,13 @@ describe('authorize-url: query objects and search params', () => {
 
   it('keeps an audience that is already the Management API and adds only the scope', () => {
     expect(run('a.js', "q = `https://${d}/authorize?${qs.stringify({ response_type: 'id_token', audience: `https://${d}/api/v2/` })}`;").output).toBe(
-      "q = `https://${d}/authorize?${qs.stringify({ scope: 'openid profile email read:current_user', response_type: 'token id_token', audience: `https://${d}/api/v2/` })}`;",
+      "q = `https://${d}/authorize?${qs.stringify({\n  scope: 'openid profile email read:current_user',\n  response_type: 'token id_token',\n  audience: `https://${d}/api/v2/`\n})}`;",
     );
   });
 
   it('follows url.search = params and query-string named imports', () => {
     expect(run('a.ts', "u.search = new URLSearchParams({ response_type: 'id_token' }).toString();\nconst u = new URL('https://acme.auth0.com/authorize');").output).toBe(
-      "u.search = new URLSearchParams({ audience: 'https://acme.auth0.com/api/v2/', scope: 'openid profile email read:current_user', response_type: 'token id_token' }).toString();\nconst u = new URL('https://acme.auth0.com/authorize');",
+      "u.search = new URLSearchParams({\n  audience: 'https://acme.auth0.com/api/v2/',\n  scope: 'openid profile email read:current_user',\n  response_type: 'token id_token'\n}).toString();\nconst u = new URL('https://acme.auth0.com/authorize');",
     );
     expect(run('a.js', "import { stringify } from 'query-string';\nu = `https://acme.auth0.com/authorize?${stringify({ response_type: 'id_token' })}`;").output).toContain("response_type: 'token id_token'");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost } from '../../src/catalog/audience';
+import { adviceFor, docsLink, FINDING_CAUSES, FINDING_CODES, FINDING_KINDS } from '../../src/catalog/findings';
 import { ENDPOINTS, MANAGEMENT_METHODS, matchEndpoint, mergeScopeString, parseScopeList, scopesForEndpoints } from '../../src/catalog/scopes';
 
 describe('scope catalog', () => {
@@ -90,5 +91,19 @@ describe('audience rules', () => {
     expect(isManagementAudience('https://acme.auth0.com/api/v2/')).toBe(true);
     expect(isManagementAudience('https://api.acme.com')).toBe(false);
     expect(isUserinfoAudience('https://acme.auth0.com/userinfo')).toBe(true);
+  });
+});
+
+describe('finding causes', () => {
+  it('each cause belongs to a code and has advice of its own; a finding without one gets its code’s', () => {
+    for (const [cause, kind] of Object.entries(FINDING_CAUSES)) {
+      expect(FINDING_CODES, cause).toContain(kind.code);
+      expect(kind.advice.length, cause).toBeGreaterThan(40);
+      expect(adviceFor(kind.code, cause)).toEqual({ label: kind.label, advice: kind.advice });
+    }
+    expect(adviceFor('unresolved-config')).toEqual({ label: null, advice: FINDING_KINDS['unresolved-config'].whatToDo });
+    // A cause written for another code does not borrow that code's advice.
+    expect(adviceFor('custom-domain', 'lock10-get-profile').label).toBeNull();
+    expect(docsLink('custom-domain')).toBe('README.md#custom-domain');
   });
 });

@@ -34,6 +34,9 @@ describe('parseCommandLine', () => {
       format: 'text',
       packages: [],
       interactive: false,
+      print: false,
+      verbose: false,
+      pathsGiven: false,
     });
   });
 
@@ -66,6 +69,9 @@ describe('parseCommandLine', () => {
         'site',
         '--since',
         'origin/main',
+        '--print',
+        '--verbose',
+        '--no-color',
       ),
     ).toEqual({
       transform: 'webauth-config',
@@ -85,6 +91,10 @@ describe('parseCommandLine', () => {
       packages: ['@acme/web', 'site'],
       since: 'origin/main',
       interactive: false,
+      print: true,
+      verbose: true,
+      color: false,
+      pathsGiven: true,
     });
   });
 
@@ -132,14 +142,16 @@ describe('parseCommandLine', () => {
   it.each([
     [['webauth-confg'], /unknown transform "webauth-confg".*Did you mean webauth-config\?/],
     [['all', 'no-such-dir'], /no such file or directory: no-such-dir/],
-    [['--bogus'], /Unknown argument: bogus/],
+    [['--bogus'], /unknown option --bogus$/],
+    [['--dry-rn'], /unknown option --dry-rn \(did you mean --dry-run\?\)/],
+    [['--todo-coments', '--audiance=x'], /unknown option --todo-coments \(did you mean --todo-comments\?\); unknown option --audiance \(did you mean --audience\?\)/],
     [['--scope-mode', 'everyone'], /Invalid values/],
     [['--workers', '0'], /--workers needs a whole number/],
     [['--workers', 'many'], /--workers needs a whole number/],
     [['--audience', 'https://acme.auth0.com/api/v2'], /lacks the trailing slash.*use https:\/\/acme\.auth0\.com\/api\/v2\//],
     [['--audience', 'https://my-api.example.com'], /Management API identifier/],
     [['--scopes', ','], /--scopes needs at least one scope/],
-    [['list', 'extra'], /Unknown argument: extra/],
+    [['list', 'extra'], /unexpected argument "extra"/],
     [['--format', 'xml'], /Invalid values/],
     [['--json', '--format', 'sarif'], /--json means --format json/],
     [['--format', 'sarif', '--format', 'json'], /--format was given 2 times/],
@@ -152,7 +164,7 @@ describe('parseCommandLine', () => {
     [['--todoComments=yes'], /--todoComments is a switch/],
     [['--no-check=false'], /--no-check takes no value/],
     [['--no-ignore'], /--ignore is not a switch/],
-    [['--force.js'], /Unknown argument: force\.js/],
+    [['--force.js'], /unknown option --force\.js/],
     [[''], /empty argument/],
     [['--', ''], /empty argument/],
     [['--audience', 'https://ACME.auth0.com/api/v2/'], /lower case, https:\/\/acme\.auth0\.com\/api\/v2\//],
@@ -163,5 +175,20 @@ describe('parseCommandLine', () => {
   ])('rejects %j', (argv, message) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(message);
+  });
+});
+
+describe('flags people type from other tools', () => {
+  it('takes --dry-run and -d for --dry, -p for --print, and --color / --no-color', () => {
+    expect(runArgs('--dry-run').dry).toBe(true);
+    expect(runArgs('-d', '-p')).toMatchObject({ dry: true, print: true });
+    expect(runArgs('--color').color).toBe(true);
+    expect(runArgs('--no-color').color).toBe(false);
+    expect(runArgs().color).toBeUndefined();
+  });
+
+  it('says whether a path was given', () => {
+    expect(runArgs('src').pathsGiven).toBe(true);
+    expect(runArgs('webauth-config').pathsGiven).toBe(false);
   });
 });

@@ -57,15 +57,26 @@ describe('runCli', () => {
     expect(report.files.every((f) => f.patch === null || f.patch.startsWith('diff --git'))).toBe(true);
   });
 
-  it('prints the dashboard steps after a write run only', async () => {
+  it('prints the dashboard steps after a write run, and as "after you apply this" on a dry run', async () => {
     const dir = makeRepo(APP);
     const dry = environment(dir);
     await runCli(['--dry'], dry.env);
-    expect(dry.stderr.text).not.toContain('Next steps');
+    expect(dry.stderr.text).not.toContain('Next steps in the Auth0 Dashboard');
+    expect(dry.stderr.text).toContain('After you apply this, in the Auth0 Dashboard');
     const write = environment(dir);
-    expect(await runCli([], write.env)).toBe(0);
-    expect(write.stderr.text).toContain('Next steps in the Auth0 dashboard');
+    expect(await runCli(['.'], write.env)).toBe(0);
+    expect(write.stderr.text).toContain('Next steps in the Auth0 Dashboard');
+    expect(write.stderr.text).toContain('client ID c, tenant acme.auth0.com');
     expect(write.stderr.text).toContain('Allow ID Tokens for Management API v2 Authentication');
+  });
+
+  it('refuses a write run without a path when nobody can be asked (exit 2, nothing written)', async () => {
+    const dir = makeRepo(APP);
+    const { env, stderr } = environment(dir);
+    expect(await runCli([], env)).toBe(2);
+    expect(stderr.text).toContain('error: no path given');
+    expect(stderr.text).toContain('auth0-mgmt-codemod . --dry');
+    expect(await runCli(['--check'], environment(dir).env)).toBe(1);
   });
 
   it('answers usage errors with exit 2 and a hint, on stderr', async () => {

@@ -130,7 +130,7 @@ describe('files that are not source code are never parsed; those with Auth0 text
     expect(report.totals.skipped).toBe(2);
     expect(result.stderr).toContain('skipped: 2 binary files');
 
-    const written = cli(repo);
+    const written = cli(repo, '.');
     expect(written.code, written.stderr).toBe(2);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
     expect(bytesOf(repo, 'assets/logo.js').equals(png)).toBe(true);
@@ -155,7 +155,7 @@ describe('files that are not source code are never parsed; those with Auth0 text
     expect(result.stderr).toContain('skipped: 1 minified file, 1 file over 1 MiB');
     // Left out on purpose, they no longer fail the run.
     expect(cli(repo, '--check', '--ignore', 'public/').code).toBe(1);
-    expect(cli(repo, '--ignore', 'public/').code).toBe(0);
+    expect(cli(repo, '--ignore', 'public/', '.').code).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
   });
 });
@@ -167,7 +167,7 @@ describe('a read-only file that would change', () => {
     chmodSync(profile, 0o444);
     const before = read(repo, 'src/profile.js');
 
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code).toBe(2);
     const report = jsonReport(result);
     expect(report.files.find((f) => f.path === 'src/profile.js')).toMatchObject({

@@ -58,6 +58,8 @@ describe('--format sarif', () => {
       'examples/legacy-spa/src/auth.js',
       'examples/legacy-spa/src/link.js',
       'examples/legacy-spa/src/profile.js',
+      'examples/lock10-spa/src/app.js',
+      'examples/lock10-spa/src/profile.js',
     ]);
     // Pending changes carry their fixes; the notes say what the tenant will ask of the users.
     const changes = results.filter((r) => r.ruleId === 'pending-change');
@@ -65,6 +67,8 @@ describe('--format sarif', () => {
     expect(results.filter((r) => r.ruleId !== 'pending-change').map((r) => [r.ruleId, r.level])).toEqual([
       ['consent-required', 'note'],
       ['rs256-required', 'note'],
+      ['legacy-get-profile', 'warning'],
+      ['legacy-get-profile', 'warning'],
     ]);
 
     const findings = sarifOf(cli(findingsRepo(), '--check', '--format', 'sarif').stdout);
@@ -89,7 +93,7 @@ describe('--format sarif', () => {
       replacements.set(rel, [...(replacements.get(rel) ?? []), ...change.replacements]);
     }
     const written = exampleRepo();
-    expect(cli(written).code).toBe(0);
+    expect(cli(written, '.').code).toBe(0);
     expect(replacements.size).toBe(4);
     for (const [rel, list] of replacements) {
       let text = readFileSync(path.join(repo, rel), 'utf8');
@@ -107,13 +111,18 @@ describe('--format markdown', () => {
     const result = cli(exampleRepo(), '--check', '--format', 'markdown');
     expect(result.code).toBe(1);
     const md = result.stdout;
-    expect(md.startsWith('## auth0-mgmt-codemod\n\n**Work left: 4 files to migrate, 0 open findings, 2 notes.**')).toBe(true);
+    expect(md.startsWith('## auth0-mgmt-codemod\n\n**Work left: 4 files to migrate, 2 open findings, 2 notes.**')).toBe(true);
     expect(md).toContain(
       '| `examples/legacy-spa` (legacy-spa) | `GET /api/v2/users/{id}`<br>`PATCH /api/v2/users/{id}`<br>`POST /api/v2/users/{id}/identities` | `read:current_user` `update:current_user_identities` `update:current_user_metadata` | `https://example-tenant.auth0.com/api/v2/` |',
     );
     expect(md).toContain('#### [`examples/legacy-spa/src/auth.js`](examples/legacy-spa/src/auth.js): would change by webauth-config, management-token');
     expect(md).toContain("+  audience: 'https://example-tenant.auth0.com/api/v2/',");
-    expect(md).toContain('### Then, in the Auth0 dashboard');
+    expect(md).toContain('| `examples/lock10-spa` (lock10-spa) | `PATCH /api/v2/users/{id}` | none yet: a token flow is blocked and was left alone (see the findings) | — |');
+    // The Lock 10 app's findings are open: the report must not yet say to turn off ID tokens.
+    expect(md).toContain('Do not turn off **Allow ID Tokens for Management API v2 Authentication** yet: 2 places remain');
+    expect(md).not.toContain('### Then, in the Auth0 dashboard');
+    const legacyOnly = cli(exampleRepo(), 'examples/legacy-spa', '--check', '--format', 'markdown').stdout;
+    expect(legacyOnly).toContain('### Then, in the Auth0 dashboard');
   });
 });
 

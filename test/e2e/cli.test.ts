@@ -54,7 +54,8 @@ function expectDryEqualsWrite(name: string, args: string[], options: Parameters<
   gitApply(dryRepo, dry.stdout);
 
   const writeRepo = scenarioRepo(name, options);
-  const write = cli(writeRepo, ...args);
+  // A write run names what it migrates (without a path it would ask, or refuse without a terminal).
+  const write = cli(writeRepo, ...(args.length > 0 ? args : ['.']));
   expect(write.code, write.stderr).toBe(0);
   expect(readTree(dryRepo)).toEqual(readTree(writeRepo));
 }
@@ -122,7 +123,7 @@ describe('single app (the migration guide’s example)', () => {
 
   it('writes the migration: config, token and the stored access token', () => {
     const dir = scenarioRepo('single-app');
-    const result = cli(dir);
+    const result = cli(dir, '.');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(modifiedFiles(dir)).toEqual(['src/auth.js', 'src/profile.js']);
@@ -147,7 +148,7 @@ describe('single app (the migration guide’s example)', () => {
     expect(pending.code).toBe(1);
     expect(pending.stdout).toBe('');
     expect(modifiedFiles(dir)).toEqual([]);
-    expect(cli(dir).code).toBe(0);
+    expect(cli(dir, '.').code).toBe(0);
     git(dir, 'commit', '-qam', 'migrated');
     const done = cli(dir, '--check');
     expect(done.code, done.stderr).toBe(0);
@@ -201,7 +202,7 @@ describe('monorepo', () => {
 
   it('gives each package its own scopes and leaves the package without Management calls untouched', () => {
     const dir = scenarioRepo('monorepo');
-    const result = cli(dir, '--json');
+    const result = cli(dir, '.', '--json');
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
     expect(report.packages.map(({ path, name, scopes, endpoints, flows }) => ({ path, name, scopes, endpoints, flows: flows.map((f) => f.status) }))).toEqual([
@@ -234,7 +235,7 @@ describe('safety', () => {
     const dir = scenarioRepo('single-app');
     const edited = `${read(dir, 'src/profile.js')}// work in progress\n`;
     writeFileSync(path.join(dir, 'src/profile.js'), edited);
-    const refused = cli(dir);
+    const refused = cli(dir, '.');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('uncommitted changes');
     expect(refused.stderr).toContain('  src/profile.js');
@@ -243,7 +244,7 @@ describe('safety', () => {
     expect(read(dir, 'src/auth.js')).not.toContain('audience');
 
     expect(cli(dir, '--dry').code).toBe(0);
-    const forced = cli(dir, '--force');
+    const forced = cli(dir, '.', '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(read(dir, 'src/profile.js')).toContain("localStorage.getItem('access_token')");
     expect(read(dir, 'src/profile.js')).toContain('// work in progress');
@@ -251,7 +252,7 @@ describe('safety', () => {
 
   it('reports a file that does not parse (exit 2, with its position) and migrates the others', () => {
     const dir = scenarioRepo('single-app', { extra: { 'src/broken.js': "/* global auth0 */\nexport const w = new auth0.WebAuth({ domain: 'acme.auth0.com' ;\n" } });
-    const result = cli(dir, '--json');
+    const result = cli(dir, '.', '--json');
     expect(result.code).toBe(2);
     const report = jsonReport(result);
     expect(report.totals.errors).toBe(1);
@@ -265,7 +266,7 @@ describe('safety', () => {
 
   it('keeps CRLF line endings, and the --dry patch applies to the CRLF file', () => {
     const dir = scenarioRepo('single-app', { crlf: ['src/auth.js'] });
-    const result = cli(dir);
+    const result = cli(dir, '.');
     expect(result.code, result.stderr).toBe(0);
     const auth = read(dir, 'src/auth.js');
     expect(auth).toContain("responseType: 'token id_token'");
@@ -276,7 +277,7 @@ describe('safety', () => {
   it('keeps a missing final newline', () => {
     const options = { extra: { 'src/auth.js': readFileSync(path.join(SCENARIOS, 'single-app/src/auth.js'), 'utf8').trimEnd() } };
     const dir = scenarioRepo('single-app', options);
-    expect(cli(dir).code).toBe(0);
+    expect(cli(dir, '.').code).toBe(0);
     expect(read(dir, 'src/auth.js').endsWith('}')).toBe(true);
     expectDryEqualsWrite('single-app', [], options);
   });
@@ -295,12 +296,12 @@ describe('findings', () => {
     expect(read(dir, 'src/auth.js')).toContain("audience: 'https://api.example.com/'");
     expect(cli(dir, '--check').code).toBe(1);
     const text = cli(dir, '--dry');
-    expect(text.stderr).toMatch(/src\/auth\.js:7:\d+\s+custom-audience/);
+    expect(text.stderr).toMatch(/custom-audience \(1\)[^\n]*\n\s+src\/auth\.js:7:\d+ /);
   });
 
   it('--todo-comments leaves a searchable comment, and the ignore comment silences a finding', () => {
     const dir = scenarioRepo('findings-app');
-    expect(cli(dir, '--todo-comments').code).toBe(0);
+    expect(cli(dir, '.', '--todo-comments').code).toBe(0);
     expect(read(dir, 'src/auth.js')).toContain('// TODO(auth0-mgmt-codemod): custom-audience');
 
     const quiet = scenarioRepo('findings-app');
@@ -320,12 +321,12 @@ describe('Ctrl-C', () => {
         `export const m${i} = () => new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') }).getUser('x', () => {});\n`;
     }
     const reference = scenarioRepo('single-app', { extra });
-    expect(cli(reference, '--workers', '1').code).toBe(0);
+    expect(cli(reference, '.', '--workers', '1').code).toBe(0);
     const migrated = readTree(reference);
 
     const dir = scenarioRepo('single-app', { extra });
     const before = readTree(dir);
-    const child = spawn(process.execPath, [BIN, '--workers', '1'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, '.', '--workers', '1'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let running = true;

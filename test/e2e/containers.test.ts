@@ -41,7 +41,7 @@ const CASES: ContainerCase[] = [
     fixture: 'index.%.html',
     path: 'public/index.html',
     // The ID token stored in a braceless `if` gets its access-token twin in a block.
-    hunks: ['@@ -15,15 +15,15 @@'],
+    hunks: ['@@ -15,15 +15,21 @@'],
     findings: [{ code: 'consent-required', line: 18, column: 19, text: 'var webAuth = new auth0.WebAuth(' }],
   },
 ];
@@ -86,13 +86,13 @@ describe('containers end to end (.vue, .svelte, .html)', () => {
 
   it('writes exactly the expected files, and a second run changes nothing', () => {
     const repo = containerRepo();
-    const first = cli(repo);
+    const first = cli(repo, '.');
     expect(first.code, first.stderr).toBe(0);
     expect(modifiedFiles(repo)).toEqual(CASES.map((c) => c.path).sort());
     for (const c of CASES) expect(read(repo, c.path), c.path).toBe(fixture(c, 'output'));
 
     git(repo, 'commit', '-qam', 'migrated');
-    const second = cli(repo, '--json');
+    const second = cli(repo, '.', '--json');
     expect(second.code, second.stderr).toBe(0);
     expect(jsonReport(second).totals).toMatchObject({ candidates: 3, changed: 0, unchanged: 3, errors: 0 });
     expect(modifiedFiles(repo)).toEqual([]);
@@ -123,7 +123,11 @@ describe('containers end to end (.vue, .svelte, .html)', () => {
     const text = cli(repo, '--dry');
     expect(text.code).toBe(0);
     for (const c of CASES) {
-      for (const finding of c.findings) expect(text.stderr).toContain(`${c.path}:${finding.line}:${finding.column}  ${finding.code}`);
+      for (const finding of c.findings) {
+        // Findings are listed under their code's heading, each at its place in the container.
+        const group = text.stderr.slice(text.stderr.indexOf(`  ${finding.code} (`));
+        expect(group).toContain(`${c.path}:${finding.line}:${finding.column}  `);
+      }
     }
     gitApply(repo, text.stdout);
     for (const c of CASES) expect(read(repo, c.path), c.path).toBe(fixture(c, 'output'));

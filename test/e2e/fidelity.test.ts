@@ -9,7 +9,7 @@ import { cli, ensureBuilt, FIXTURES, gitApply, jsonReport, modifiedFiles } from 
  * html). Each case in __testfixtures__/fidelity/ is an LF file with a final newline whose expected
  * output shows the layout rules: quotes of inserted values follow the code around them, and
  * inserted properties follow the object's layout (one per line or inline, trailing comma or not,
- * spaces or tabs). Each case is also run in the file shapes below; the expected bytes of a shape
+ * spaces or tabs; an inline object that grows past 100 columns takes one line per member). Each case is also run in the file shapes below; the expected bytes of a shape
  * are the expected output put into the same shape, so a CRLF file stays CRLF on the lines the
  * transform adds too, a BOM stays, and a missing final newline stays missing.
  */
@@ -94,14 +94,14 @@ describe('formatting fidelity for every file kind', () => {
 
   it('writes the expected bytes in every shape, and a second run changes nothing', () => {
     const repo = fidelityRepo();
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
     expect(report.totals).toMatchObject({ candidates: CASES.length * SHAPES.length, changed: CASES.length * SHAPES.length, errors: 0 });
     expect(sourceFiles(readTree(repo))).toEqual(expectedTree());
 
     git(repo, 'commit', '-qam', 'migrated');
-    const again = cli(repo, '--json');
+    const again = cli(repo, '.', '--json');
     expect(again.code, again.stderr).toBe(0);
     expect(jsonReport(again).totals.changed).toBe(0);
     expect(modifiedFiles(repo)).toEqual([]);

@@ -16,6 +16,8 @@ const manifest = JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'ut
 
 let prefix = '';
 let installed = '';
+let tarball = '';
+let installOutput = '';
 let packedFiles: string[] = [];
 
 function exec(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
@@ -38,13 +40,11 @@ beforeAll(() => {
   }[];
   packedFiles = packed[0].files.map((f) => f.path);
   prefix = path.join(work, 'prefix');
-  succeed(
-    exec(
-      'npm',
-      ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(work, packed[0].filename)],
-      work,
-    ),
-  );
+  tarball = path.join(work, packed[0].filename);
+  // As the README says to install it: no --ignore-scripts, so npm's check of install scripts runs.
+  const install = exec('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], work);
+  succeed(install);
+  installOutput = install.stdout + install.stderr;
   installed = path.join(prefix, 'lib', 'node_modules', manifest.name);
 }, 240_000);
 afterAll(removeTempDirs);
@@ -77,6 +77,35 @@ describe('npm pack', () => {
     expect(dry.stdout).toContain("+  audience: 'https://acme.auth0.com/api/v2/',");
     expect(dry.stdout).toContain("+    token: localStorage.getItem('access_token')");
   });
+
+  it('installs without a warning: the package has no install scripts for npm to ask about', () => {
+    expect(installOutput).not.toMatch(/npm warn/i);
+    const scripts = (JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[hook], hook).toBeUndefined();
+  });
+
+  it('runs from the tarball with npx, without installing it', () => {
+    const app = appRepo();
+    const result = exec('npx', ['--yes', '--prefer-offline', `--package=${tarball}`, 'auth0-mgmt-codemod', '.', '--dry', '--workers', '1'], app);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("+    token: localStorage.getItem('access_token')");
+  }, 120_000);
+
+  it('npm link makes the clone a global command', () => {
+    const linkPrefix = makeTempDir('amc-link-');
+    const link = spawnSync('npm', ['link', '--no-audit', '--no-fund'], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_prefix: linkPrefix },
+    });
+    expect(link.status, link.stderr).toBe(0);
+    expect(link.stderr).not.toMatch(/npm warn/i);
+    const bin = path.join(linkPrefix, 'bin', 'auth0-mgmt-codemod');
+    expect(succeed(exec(bin, ['--version'], linkPrefix)).trim()).toBe(manifest.version);
+    const dry = exec(bin, ['.', '--dry', '--workers', '1'], appRepo());
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("+  audience: 'https://acme.auth0.com/api/v2/',");
+  }, 120_000);
 
   it('runs a transform under stock jscodeshift: -t <installed>/dist/transforms/webauth-config.js', () => {
     const app = appRepo();

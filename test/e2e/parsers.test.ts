@@ -45,7 +45,7 @@ describe('parser choice through the CLI', () => {
     for (const i of INPUTS) files[i.rel] = i.input;
     const repo = makeRepo(files, 'amc-parsers-');
 
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code, result.stderr).toBe(2);
     const report = jsonReport(result);
     expect(report.totals).toMatchObject({ candidates: INPUTS.length + 1, changed: INPUTS.length - 1, errors: 2 });

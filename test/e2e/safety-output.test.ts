@@ -47,7 +47,7 @@ describe('--todo-comments never turns quoted text into code', () => {
     );
     const source = `/* global auth0 */\n${configs.join('')}`;
     const repo = makeRepo({ 'src/login.js': source, 'src/profile.js': MANAGEMENT_CALL });
-    const result = cli(repo, '--todo-comments');
+    const result = cli(repo, '.', '--todo-comments');
     expect(result.code, result.stderr).toBe(0);
     const written = read(repo, 'src/login.js');
     expect(written.match(/TODO\(auth0-mgmt-codemod\): custom-domain/g)).toHaveLength(4);
@@ -68,7 +68,7 @@ describe('--todo-comments never turns quoted text into code', () => {
     const html = `<!doctype html>\n<html><body>\n<script>${script}</script>\n<p>after</p>\n</body></html>\n`;
     const vue = `<template><p>hi</p></template>\n<script>\n/* global auth0 */${script}</script>\n`;
     const repo = makeRepo({ 'public/index.html': html, 'src/App.vue': vue });
-    const result = cli(repo, '--todo-comments');
+    const result = cli(repo, '.', '--todo-comments');
     expect(result.code, result.stderr).toBe(0);
     for (const [file, before] of [
       ['public/index.html', html],
@@ -118,7 +118,7 @@ describe('--todo-comments lands only where a comment is a comment; every output 
       'src/profile.js': MANAGEMENT_CALL,
     };
     const repo = makeRepo(files);
-    const result = cli(repo, '--todo-comments', '--json');
+    const result = cli(repo, '.', '--todo-comments', '--json');
     expect(result.code, result.stderr).toBe(0);
     const report = jsonReport(result);
     expect(report.totals.errors).toBe(0);
@@ -158,7 +158,7 @@ describe('--audience and --scopes land in code verbatim, so only valid values ar
   ]) {
     it(`${args.join(' ')}: exit 2, nothing written`, () => {
       const dir = repo();
-      const result = cli(dir, ...args);
+      const result = cli(dir, '.', ...args);
       expect(result.code, result.stderr).toBe(2);
       expect(modifiedFiles(dir)).toEqual([]);
     });
@@ -166,8 +166,8 @@ describe('--audience and --scopes land in code verbatim, so only valid values ar
 
   it('a private-cloud host is accepted with --allow-audience-host', () => {
     const dir = repo();
-    expect(cli(dir, '--audience', 'https://auth.acme-cloud.example/api/v2/').code).toBe(2);
-    const result = cli(dir, '--allow-audience-host', 'auth.acme-cloud.example', '--audience', 'https://auth.acme-cloud.example/api/v2/');
+    expect(cli(dir, '.', '--audience', 'https://auth.acme-cloud.example/api/v2/').code).toBe(2);
+    const result = cli(dir, '.', '--allow-audience-host', 'auth.acme-cloud.example', '--audience', 'https://auth.acme-cloud.example/api/v2/');
     expect(result.code, result.stderr).toBe(0);
     expect(read(dir, 'public/index.html')).toContain("audience: 'https://auth.acme-cloud.example/api/v2/'");
   });
@@ -198,10 +198,11 @@ describe('the ignore marker counts only in a comment', () => {
       '',
     ].join('\n');
     const repo = makeRepo({ 'src/login.js': login, 'src/profile.js': MANAGEMENT_CALL });
-    expect(cli(repo).code).toBe(0);
-    const lines = read(repo, 'src/login.js').split('\n');
-    expect(lines[2]).toContain("responseType: 'token id_token'");
-    expect(lines[4]).toContain("responseType: 'id_token'");
+    expect(cli(repo, '.').code).toBe(0);
+    const [migrated, ignored] = read(repo, 'src/login.js').split('// auth0-mgmt-codemod-ignore: kiosk login');
+    expect(migrated).toContain("responseType: 'token id_token'");
+    expect(ignored).toContain("responseType: 'id_token'");
+    expect(ignored).not.toContain('token id_token');
   });
 });
 
@@ -221,10 +222,10 @@ describe('valid modern code beside legacy Auth0 code never crashes a transform',
       '',
     ].join('\n');
     const repo = makeRepo({ 'src/login.js': source });
-    const result = cli(repo);
+    const result = cli(repo, '.');
     expect(result.code, result.stderr).toBe(0);
     const after = read(repo, 'src/login.js');
-    expect(after).toContain("audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'");
+    expect(after).toMatch(/audience: 'https:\/\/acme\.auth0\.com\/api\/v2\/',\s+scope: 'openid read:current_user'/);
     expect(after).toContain("'Bearer ' + tokens.access_token");
   });
 
@@ -239,7 +240,7 @@ describe('valid modern code beside legacy Auth0 code never crashes a transform',
       files[`${input.split('.')[0]}/${name}`] = readFileSync(path.join(dir, input), 'utf8');
     }
     const repo = makeRepo(files);
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code, result.stderr).toBe(0);
     expect(jsonReport(result).totals.errors).toBe(0);
     const tree = readTree(repo);

@@ -59,7 +59,7 @@ describe('a boolean flag given a value is true, false or a usage error; never a 
   for (const flag of ['--dry=1', '--dry=yes', '--check=1', '--json=on', '--no-dry=1']) {
     it(`${flag}: exit 2, nothing written`, () => {
       const repo = appRepo();
-      const result = cli(repo, flag);
+      const result = cli(repo, '.', flag);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(/switch|takes no value/);
       expect(modifiedFiles(repo)).toEqual([]);
@@ -72,7 +72,7 @@ describe('a boolean flag given a value is true, false or a usage error; never a 
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('diff --git');
     expect(modifiedFiles(repo)).toEqual([]);
-    expect(cli(repo, '--dry=false').code).toBe(0);
+    expect(cli(repo, '.', '--dry=false').code).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
   });
 });
@@ -81,9 +81,9 @@ describe('unknown and dotted options, --, and empty paths', () => {
   it('--force.js and --dry.x are unknown options (yargs dot-notation is off): exit 2, nothing written', () => {
     const repo = appRepo();
     for (const flag of ['--force.js', '--dry.x']) {
-      const result = cli(repo, flag);
+      const result = cli(repo, '.', flag);
       expect(result.code, flag).toBe(2);
-      expect(result.stderr).toContain('Unknown argument');
+      expect(result.stderr).toContain('unknown option');
     }
     expect(modifiedFiles(repo)).toEqual([]);
   });
@@ -112,11 +112,11 @@ describe('unknown and dotted options, --, and empty paths', () => {
 describe('the uncommitted-changes guard refuses to write when it cannot run', () => {
   it('without git on PATH: exit 2, nothing written, says why; --force writes', () => {
     const repo = appRepo();
-    const refused = runCliWithin(60_000, repo, [], { PATH: path.join(repo, 'no-such-bin') });
+    const refused = runCliWithin(60_000, repo, ['.'], { PATH: path.join(repo, 'no-such-bin') });
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toContain('git is not installed');
     expect(modifiedFiles(repo)).toEqual([]);
-    const forced = runCliWithin(60_000, repo, ['--force'], { PATH: path.join(repo, 'no-such-bin') });
+    const forced = runCliWithin(60_000, repo, ['.', '--force'], { PATH: path.join(repo, 'no-such-bin') });
     expect(forced.code, forced.stderr).toBe(0);
     expect(modifiedFiles(repo)).toEqual(['src/auth.js', 'src/profile.js']);
   });
@@ -133,7 +133,7 @@ describe('the uncommitted-changes guard refuses to write when it cannot run', ()
       }
     };
     chownTree(repo);
-    const result = runCliWithin(60_000, repo, ['--json'], { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' });
+    const result = runCliWithin(60_000, repo, ['.', '--json'], { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' });
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('dubious ownership');
     expect(readTree(repo)).toEqual(before);
@@ -155,7 +155,7 @@ describe('the uncommitted-changes guard refuses to write when it cannot run', ()
   it('prints the JSON report, with the refusal, when it refuses', () => {
     const repo = appRepo();
     writeFileSync(path.join(repo, 'src', 'auth.js'), `${read(repo, 'src/auth.js')}// edited\n`);
-    const result = cli(repo, '--json');
+    const result = cli(repo, '.', '--json');
     expect(result.code).toBe(2);
     const report = jsonReport(result);
     expect(report.refusal).toEqual({ reason: expect.stringContaining('uncommitted changes'), paths: ['src/auth.js'] });
@@ -192,7 +192,7 @@ describe('one process: nothing of a run outlives it', () => {
   it.skipIf(!HAS_PROC)('after kill -9 of the process started, no process of the run is left writing', async () => {
     const repo = appRepo(manyFiles(1500));
     const before = read(repo, 'src/auth.js');
-    const child = spawn(process.execPath, [BIN, '--workers', '1'], { cwd: repo, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, '.', '--workers', '1'], { cwd: repo, stdio: 'ignore' });
     let running = true;
     const exited = new Promise<void>((resolve) =>
       child.on('exit', () => {
@@ -221,7 +221,7 @@ describe('stopped by a signal, or failed: no dashboard steps, and a list of what
   it('SIGTERM during the writes: exit 143, every file whole, no temporary file left, no "turn off ID tokens"', async () => {
     const repo = appRepo(manyFiles(400));
     const original = readTree(repo);
-    const child = spawn(process.execPath, [BIN, '--workers', '1'], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, '.', '--workers', '1'], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let running = true;
@@ -250,7 +250,7 @@ describe('stopped by a signal, or failed: no dashboard steps, and a list of what
 
   it('a write run with a file that cannot be migrated prints no dashboard steps', () => {
     const repo = appRepo({ 'src/broken.js': 'const auth0 = ;\n' });
-    const result = cli(repo);
+    const result = cli(repo, '.');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/written +src\/auth\.js/);
     expect(result.stderr).toMatch(/error +src\/broken\.js/);
@@ -318,7 +318,7 @@ describe('files the codemod writes', () => {
     if (IS_ROOT) chownSync(auth, 4321, 4322);
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'mode');
-    expect(cli(repo).code).toBe(0);
+    expect(cli(repo, '.').code).toBe(0);
     expect(read(repo, 'src/auth.js')).toContain("responseType: 'token id_token'");
     const stats = statSync(auth);
     expect(stats.mode & 0o777).toBe(0o751);
@@ -333,7 +333,7 @@ describe('files the codemod writes', () => {
     const dry = cli(repo, '--dry', '--json');
     expect(dry.code).toBe(2);
     expect(jsonReport(dry).files.find((f) => f.path === 'src/auth.js')).toMatchObject({ status: 'skipped', reason: 'hard-links', patch: null });
-    const write = cli(repo);
+    const write = cli(repo, '.');
     expect(write.code).toBe(2);
     expect(write.stderr).toMatch(/skipped +src\/auth\.js +has several hard links/);
     expect(statSync(auth).ino).toBe(statSync(twin).ino);

@@ -114,7 +114,7 @@ describe('--since', () => {
   it('writes the changed files of a package whose migration stays inside them, and no other file', () => {
     const repo = twoCommitRepo();
     const before = readTree(repo);
-    const write = cli(repo, '--since', 'main');
+    const write = cli(repo, '.', '--since', 'main');
     expect(write.code, write.stderr).toBe(0);
     const after = readTree(repo);
     const changed = Object.keys(after).filter((rel) => after[rel] !== before[rel]).sort();

@@ -64,7 +64,7 @@ describe('package boundaries without a workspace declaration', () => {
       ['02-login', []],
     ]);
 
-    const write = cli(repo);
+    const write = cli(repo, '.');
     expect(write.code, write.stderr).toBe(0);
     const after = readTree(repo);
     // The login-only app is left byte for byte: no audience, no scopes, no access-token twin
@@ -93,13 +93,13 @@ describe('package boundaries without a workspace declaration', () => {
       ].join('\n'),
     });
     const lock11 = makeRepo(app('<script src="https://cdn.auth0.com/js/lock/11.3.0/lock.min.js"></script>'));
-    expect(cli(lock11).code).toBe(0);
-    expect(read(lock11, 'app/app.js')).toContain("auth: { audience: 'https://acme.auth0.com/api/v2/', responseType: 'token id_token'");
+    expect(cli(lock11, '.').code).toBe(0);
+    expect(read(lock11, 'app/app.js')).toMatch(/auth: \{\s+audience: 'https:\/\/acme\.auth0\.com\/api\/v2\/',\s+responseType: 'token id_token'/);
     expect(read(lock11, 'app/app.js')).not.toContain('oidcConformant');
 
     // The same app with Lock 10 from the CDN needs the flag to accept an audience.
     const lock10 = makeRepo(app('<script src="https://cdn.auth0.com/js/lock/10.24.1/lock.min.js"></script>'));
-    expect(cli(lock10).code).toBe(0);
+    expect(cli(lock10, '.').code).toBe(0);
     expect(read(lock10, 'app/app.js')).toContain('oidcConformant: true');
   });
 });
@@ -126,7 +126,7 @@ describe('workspaces and --package', () => {
     ]);
 
     const before = readTree(repo);
-    const write = cli(repo, '--package', '@acme/web', '--package', '@acme/site');
+    const write = cli(repo, '.', '--package', '@acme/web', '--package', '@acme/site');
     expect(write.code, write.stderr).toBe(0);
     const after = readTree(repo);
     const changed = Object.keys(after).filter((rel) => after[rel] !== before[rel]).sort();
@@ -145,7 +145,7 @@ describe('workspaces and --package', () => {
     expect(early.files.filter((f) => f.status === 'changed')).toEqual([]);
     expect(early.files.flatMap((f) => f.findings.map((x) => x.cause))).toContain('login-not-in-run');
 
-    const login = cli(repo, 'webauth-config', '--package', '@acme/admin', '--json');
+    const login = cli(repo, 'webauth-config', '.', '--package', '@acme/admin', '--json');
     expect(login.code, login.stderr).toBe(0);
     expect(jsonReport(login).files.filter((f) => f.status === 'changed').map((f) => f.path)).toEqual(['apps/admin/js/login.js']);
     git(repo, 'commit', '-qam', 'login asks for the Management API');

@@ -18,8 +18,8 @@ export interface FixtureCase {
   input: string;
   /** Expected output; undefined for `noop-`/`bail-` cases, which must not change. */
   output?: string;
-  /** Expected findings as `{ code, line }`, from `<case>.findings.json`. */
-  findings?: { code: string; line: number }[];
+  /** Expected findings as `{ code, line }` (and, where it matters, `cause`), from `<case>.findings.json`. */
+  findings?: { code: string; line: number; cause?: string }[];
   /** Transform options and package facts for the case, from `<case>.options.json`. */
   options: Record<string, unknown>;
   packageFacts?: PackageFacts;
@@ -49,7 +49,7 @@ export function discoverFixtures(transformId: string): FixtureCase[] {
       inputPath: join(dir, file),
       input: readFileSync(join(dir, file), 'utf8'),
       output: read(`output.${ext}`),
-      findings: findingsText ? (JSON.parse(findingsText) as { code: string; line: number }[]) : undefined,
+      findings: findingsText ? (JSON.parse(findingsText) as { code: string; line: number; cause?: string }[]) : undefined,
       options,
       packageFacts: packageFacts as PackageFacts | undefined,
     });

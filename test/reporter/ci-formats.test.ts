@@ -52,7 +52,7 @@ function report(files: FileResult[], overrides: Partial<RunReport> = {}): RunRep
     transform: 'all',
     totals,
     skipped: emptySkipCounts(),
-    packages: [{ path: '.', name: 'web|app', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], versions: {}, tenantHosts: ['acme.auth0.com'], flows: [] }],
+    packages: [{ path: '.', name: 'web|app', scopes: ['read:current_user'], endpoints: ['GET /api/v2/users/{id}'], versions: {}, tenantHosts: ['acme.auth0.com'], clientIds: [], embeddedLogin: false, flows: [] }],
     files,
     interrupted: false,
     refusedDirty: [],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { colorizeDiff, unifiedDiff } from '../../src/reporter/diff';
+import { colorizeDiff, functionContext, unifiedDiff } from '../../src/reporter/diff';
 import { quotePatchPath } from '../../src/reporter/quote';
 import { createStyle } from '../../src/reporter/style';
 import { makeRepo, removeTempDirs } from '../cli/helpers';
@@ -71,5 +71,27 @@ describe('colorizeDiff', () => {
     expect(coloured[3]).toBe('\u001b[36m@@ -1,2 +1,2 @@\u001b[39m');
     expect(coloured[4]).toBe('\u001b[31m--- a\u001b[39m');
     expect(coloured[5]).toBe('\u001b[32m+++ a\u001b[39m');
+  });
+});
+
+describe('function context in hunk headers', () => {
+  it('is the nearest line above the hunk that starts with a letter, _ or $, cut to 80 bytes, as git prints it', () => {
+    expect(functionContext(['function a() {', '  x();', '  y();'], 2)).toBe('function a() {');
+    expect(functionContext(['  nested() {', '  x();'], 1)).toBe('');
+    expect(functionContext(['$(function () {  \r', '  x();'], 1)).toBe('$(function () {');
+    expect(functionContext([`_${'a'.repeat(100)}`], 1)).toBe(`_${'a'.repeat(79)}`);
+    expect(functionContext(['x', 'function b() {'], 0)).toBe('');
+  });
+
+  it('matches git diff on a file with several hunks', () => {
+    const before = ['class A {', '  m() {', ...Array.from({ length: 12 }, (_, i) => `    line${i};`), '  }', '}', 'export function f() {', ...Array.from({ length: 10 }, (_, i) => `  stmt${i};`), '}', ''].join('\n');
+    const after = before.replace('    line8;', '    line8changed;').replace('  stmt7;', '  stmt7changed;');
+    const dir = makeRepo({ 'a.js': before });
+    writeFileSync(path.join(dir, 'a.js'), after);
+    const gitHeaders = execFileSync('git', ['diff'], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('@@'));
+    const ours = unifiedDiff('a.js', before, after).split('\n').filter((l) => l.startsWith('@@'));
+    expect(ours).toEqual(gitHeaders);
+    expect(ours.some((h) => h.endsWith('@@ class A {'))).toBe(true);
+    expect(ours.some((h) => h.endsWith('@@ export function f() {'))).toBe(true);
   });
 });

@@ -28,12 +28,17 @@ describe('Engine', () => {
       endpoints: ['GET /api/v2/users/{id}'],
       methodEndpoints: ['GET /api/v2/users/{id}'],
       tenantHosts: ['acme.auth0.com'],
+      clientIds: ['c'],
+      embeddedLogin: false,
       storage: { idTokenKeys: [], accessTokenKeys: [], managementTokenKeys: ['id_token'] },
     });
     // A first run: every flow site acts. The guess knew no scopes; the file's own call supplies read:current_user.
     expect(result.transform?.output).toBe(
       source
-        .replace("responseType: 'id_token', scope: 'openid'", "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'")
+        .replace(
+          "{ domain: 'acme.auth0.com', clientID: 'c', responseType: 'id_token', scope: 'openid' }",
+          "{\n  domain: 'acme.auth0.com',\n  clientID: 'c',\n  responseType: 'token id_token',\n  audience: 'https://acme.auth0.com/api/v2/',\n  scope: 'openid read:current_user'\n}",
+        )
         .replace("getItem('id_token')", "getItem('access_token')"),
     );
     expect(result.transform?.findings).toEqual([]);

@@ -79,9 +79,10 @@ describe('run', () => {
     expect(byPath['packages/web/src/auth.js'].packagePath).toBe('packages/web');
     expect(byPath['packages/login-only/src/auth.js'].status).toBe('unchanged');
     // The stand-ins name no flow sites: no flow, so no scopes requested by a migrated flow.
+    const none = { clientIds: [], tenantHosts: [], embeddedLogin: false, flows: [] };
     expect(report.packages).toEqual([
-      { path: 'packages/login-only', scopes: [], endpoints: [], versions: {}, flows: [] },
-      { path: 'packages/web', scopes: [], endpoints: ['GET /api/v2/users/{id}'], versions: { auth0Js: '^9.11.0' }, flows: [] },
+      { path: 'packages/login-only', scopes: [], endpoints: [], versions: {}, ...none },
+      { path: 'packages/web', scopes: [], endpoints: ['GET /api/v2/users/{id}'], versions: { auth0Js: '^9.11.0' }, ...none },
     ]);
   });
 
@@ -95,6 +96,24 @@ describe('run', () => {
     expect(report.files.map((f) => f.path)).toEqual(['src/auth.js']);
     expect(report.totals.candidates).toBe(1);
     expect(report.files[0].after).toBe("var scope = 'update:current_user_metadata'; // auth0\n");
+  });
+
+  it('counts progress in candidates, as the summary does, also where other files of a package are read for its facts', async () => {
+    const root = makeRepo({
+      'package.json': '{}',
+      'src/auth.js': "var scope = 'SCOPES'; // auth0\n",
+      'src/login.js': "var other = 'SCOPES'; // auth0\n",
+      'src/profile.js': MANAGEMENT_CALL,
+      'lib/profile.js': MANAGEMENT_CALL.replace('getUser(id, cb)', 'patchUserMetadata(id, {}, cb)'),
+    });
+    const events: RunEvent[] = [];
+    const report = await runIn(root, { paths: ['src/auth.js', 'src/login.js'] }, (e) => events.push(e));
+    expect(report.totals.candidates).toBe(2);
+    const progress = events.filter((e): e is Extract<RunEvent, { type: 'progress' }> => e.type === 'progress' && e.phase !== 'read');
+    expect(progress.length).toBeGreaterThan(0);
+    // The two files read only for the package's scopes are not counted, in either phase.
+    for (const e of progress) expect(e.total, e.phase).toBe(report.totals.candidates);
+    expect(progress.filter((e) => e.phase === 'scan').map((e) => e.done)).toEqual([1, 2]);
   });
 
   it('uses --scopes instead of inferring, for every package', async () => {

@@ -23,7 +23,7 @@ describe('token-request transform', () => {
     const source = "new auth0.WebAuth({ domain: 'login.acme.com' });\n$.post('https://login.acme.com/oauth/token', { grant_type: 'password', scope: 'openid' });\n";
     expect(run(source).findings).toEqual(['2 custom-domain']);
     expect(run(source, { ...SCOPES, audience: 'https://acme.eu.auth0.com/api/v2/' }).output).toBe(
-      "new auth0.WebAuth({ domain: 'login.acme.com' });\n$.post('https://login.acme.com/oauth/token', { grant_type: 'password', audience: 'https://acme.eu.auth0.com/api/v2/', scope: 'openid read:current_user' });\n",
+      "new auth0.WebAuth({ domain: 'login.acme.com' });\n$.post('https://login.acme.com/oauth/token', {\n  grant_type: 'password',\n  audience: 'https://acme.eu.auth0.com/api/v2/',\n  scope: 'openid read:current_user'\n});\n",
     );
   });
 
@@ -39,14 +39,14 @@ describe('token-request transform', () => {
   it('edits a body shared by two requests once', () => {
     const source = "const body = { grant_type: 'password', password: p };\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n";
     expect(run(source).output).toBe(
-      "const body = { grant_type: 'password', password: p, audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user' };\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n",
+      "const body = {\n  grant_type: 'password',\n  password: p,\n  audience: 'https://a.auth0.com/api/v2/',\n  scope: 'openid profile email read:current_user'\n};\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n",
     );
   });
 
   it('adds only the scope when the audience is already the Management API', () => {
     const source = "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', audience: 'https://a.auth0.com/api/v2/', client_id: 'x' });\n";
     expect(run(source).output).toBe(
-      "$.post('https://a.auth0.com/oauth/token', { grant_type: 'password', audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user', client_id: 'x' });\n",
+      "$.post('https://a.auth0.com/oauth/token', {\n  grant_type: 'password',\n  audience: 'https://a.auth0.com/api/v2/',\n  scope: 'openid profile email read:current_user',\n  client_id: 'x'\n});\n",
     );
   });
 
@@ -59,7 +59,7 @@ describe('token-request transform', () => {
     const source =
       "type Body = { grant_type: string; password: string };\nconst body = { grant_type: 'password', password: 'p' } satisfies Body;\nfetch('https://a.auth0.com/oauth/token', { body: JSON.stringify(body) });\n";
     expect(run(source, SCOPES, 'case.ts').output).toBe(
-      "type Body = { grant_type: string; password: string; audience?: string; scope?: string };\nconst body = { grant_type: 'password', password: 'p', audience: 'https://a.auth0.com/api/v2/', scope: 'openid profile email read:current_user' } satisfies Body;\nfetch('https://a.auth0.com/oauth/token', { body: JSON.stringify(body) });\n",
+      "type Body = { grant_type: string; password: string; audience?: string; scope?: string };\nconst body = {\n  grant_type: 'password',\n  password: 'p',\n  audience: 'https://a.auth0.com/api/v2/',\n  scope: 'openid profile email read:current_user'\n} satisfies Body;\nfetch('https://a.auth0.com/oauth/token', { body: JSON.stringify(body) });\n",
     );
   });
 
@@ -82,7 +82,7 @@ describe('token-request transform', () => {
     const source =
       "const web = new auth0.WebAuth({ domain: 'a.auth0.com', scope: 'openid offline_access', audience: 'https://a.auth0.com/userinfo' });\nweb.client.login({ realm: 'db', username: u, password: p }, cb);\n";
     expect(run(source).output).toBe(
-      "const web = new auth0.WebAuth({ domain: 'a.auth0.com', scope: 'openid offline_access', audience: 'https://a.auth0.com/userinfo' });\nweb.client.login({ realm: 'db', username: u, password: p, audience: 'https://a.auth0.com/api/v2/', scope: 'openid offline_access read:current_user' }, cb);\n",
+      "const web = new auth0.WebAuth({ domain: 'a.auth0.com', scope: 'openid offline_access', audience: 'https://a.auth0.com/userinfo' });\nweb.client.login({\n  realm: 'db',\n  username: u,\n  password: p,\n  audience: 'https://a.auth0.com/api/v2/',\n  scope: 'openid offline_access read:current_user'\n}, cb);\n",
     );
   });
 

@@ -53,7 +53,9 @@ export function createSelfSignedCertificate(host: string): Certificate {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sha256WithRsa = sequence(objectId('1.2.840.113549.1.1.11'), der(0x05));
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
+  // A DER INTEGER is minimal and positive: the first byte neither 0 (which OpenSSL refuses as
+  // padding) nor above 0x7f (a negative number).
+  serial[0] = (serial[0] & 0x3f) | 0x40;
   const now = Date.now();
   const subjectAltName = sequence(
     objectId('2.5.29.17'),

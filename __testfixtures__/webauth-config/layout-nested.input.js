@@ -1,0 +1,7 @@
+// Lock's auth options nest in its options: both break over lines, the outer one first, while the
+// new params object is short enough to stay on one line.
+var lock = new Auth0Lock('abc123', 'acme.auth0.com', { theme: { primaryColor: '#333' }, auth: { redirectUrl: location.origin, responseType: 'token' } });
+
+lock.on('authenticated', function (authResult) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, show);
+});

@@ -1,0 +1,12 @@
+// A one-line config that the new members would push past 100 columns gets one member per line.
+var webAuth = new auth0.WebAuth({
+  domain: 'acme.auth0.com',
+  clientID: 'abc123',
+  audience: 'https://acme.auth0.com/api/v2/',
+  scope: 'openid profile email read:current_user',
+  responseType: 'token id_token'
+});
+
+webAuth.parseHash(function (err, result) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: result.idToken }).getUser(result.idTokenPayload.sub, show);
+});
