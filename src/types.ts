@@ -69,6 +69,8 @@ export interface PackageFacts {
    * client handed a token reaches. `endpoints` also holds raw requests' endpoints.
    */
   methodEndpoints?: readonly string[];
+  /** Functions of the package that sign the requests they send (`fetchAsUser#0`, see auth-wrappers.ts). */
+  authWrappers?: readonly string[];
   /**
    * Flow sites found in the package's other files, when the caller knows them (tests give them;
    * the runner builds its plan from every file's sites itself).

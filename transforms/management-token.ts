@@ -28,6 +28,7 @@ import { nodesOf } from '../src/ast/node-index';
 import { localObjectType } from '../src/ast/type-members';
 import { asNode, type AnyNode, dominantQuote, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
+import { findAuthWrappers, findWrapperManagementCalls, wrapperRefs } from '../src/analysis/auth-wrappers';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
 import { OriginFinder, type ProducerLink } from '../src/analysis/origins';
@@ -54,6 +55,10 @@ const LINK_WITH_USER_ID_MESSAGE =
 
 function backendOnlyMessage(endpoint: string): string {
   return `${endpoint} needs read:users or update:users, which a signed-in user's token never gets: make this call from a backend with a Machine-to-Machine application (client_credentials) and keep it out of the browser.`;
+}
+
+function wrapperMessage(wrapper: string): string {
+  return `This Management API request goes through ${wrapper}(), which signs every request it sends with a token of its own; the codemod cannot tell that only Management API calls go through it, so it leaves the token as it is: send this call with the access token for the Management API.`;
 }
 
 function untraceableMessage(reason: string): string {
@@ -83,6 +88,17 @@ export function apply(ctx: TransformContext): void {
     if (problem.ifManagementCalls && !managementCalls()) continue;
     ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () =>
       ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause),
+    );
+  }
+
+  // A call through a function that adds its own Authorization header (fetchAsUser(url)) is a
+  // Management call whose token the wrapper decides. The wrapper may sign requests to other APIs
+  // too, so its token is never switched: the call's flow is blocked here.
+  const wrappers = [...new Set([...wrapperRefs(findAuthWrappers(ctx.j, ctx.root)), ...(ctx.packageFacts?.authWrappers ?? [])])];
+  for (const call of findWrapperManagementCalls(ctx.j, ctx.root, wrappers)) {
+    const node = call.path.node as unknown as AnyNode;
+    ctx.site({ role: 'consumer', node, ignored: isIgnoredNode(ctx.source, node), ...(call.endpoint ? { endpoints: [call.endpoint] } : {}) }, () =>
+      ctx.report(node as unknown as ASTNode, 'untraceable-token', wrapperMessage(call.wrapper), 'shared-auth-wrapper'),
     );
   }
 

@@ -1,7 +1,9 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
-import { bearerTokenOf } from './management-calls';
+import { bearerTokenOf, constantInitialisers, literalMethod, managementPath, urlPattern } from './management-calls';
+import { MANAGEMENT_RESOURCE } from './management-credentials';
+import { matchEndpoint } from '../catalog/scopes';
 import { childNodes, isFunctionNode } from './scope';
 
 /**
@@ -127,6 +129,55 @@ export function requestUrl(call: AnyNode): AnyNode | null {
   const first = unwrapExpression((call.arguments as unknown[])[0]);
   if (first?.type === 'ObjectExpression') return unwrapExpression(propertyValue(first, 'url') ?? propertyValue(first, 'uri'));
   return first;
+}
+
+/**
+ * A function wrapper as the package knows it: `fetchAsUser#0` is a function named fetchAsUser that
+ * sends its first argument as the URL of a request it signs itself (a file's facts carry these, so
+ * a call in another file of the package is seen for what it is).
+ */
+export function wrapperRefs(wrappers: readonly AuthWrapper[]): string[] {
+  return wrappers.filter((w) => w.kind === 'function' && w.urlParameter !== undefined).map((w) => `${w.name}#${w.urlParameter ?? 0}`);
+}
+
+export interface WrapperManagementCall {
+  path: ASTPath;
+  /** The wrapper's name. */
+  wrapper: string;
+  /** The endpoint's catalog id, when the guide lists it. */
+  endpoint?: string;
+}
+
+/**
+ * Calls of the given wrappers (`name#urlParameter`) whose URL is a Management API users or
+ * device-credentials URL on an absolute host: `fetchAsUser('https://' + domain + '/api/v2/users/' + id)`.
+ * The wrapper signs them with a token of its own, so they are Management calls the wrapper's token decides.
+ */
+export function findWrapperManagementCalls(j: JSCodeshift, root: Collection, refs: readonly string[]): WrapperManagementCall[] {
+  if (refs.length === 0) return [];
+  const urlIndex = new Map<string, number>();
+  for (const ref of refs) {
+    const at = ref.lastIndexOf('#');
+    if (at > 0) urlIndex.set(ref.slice(0, at), Number(ref.slice(at + 1)));
+  }
+  const constants = constantInitialisers(j, root);
+  const found: WrapperManagementCall[] = [];
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
+    const callee = unwrapExpression(path.node.callee);
+    const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+    const index = name === undefined ? undefined : urlIndex.get(name);
+    if (name === undefined || index === undefined) return;
+    const args = (path.node.arguments as unknown[]).map((a) => unwrapExpression(a));
+    const pattern = urlPattern(args[index], constants);
+    if (pattern === undefined || pattern.indexOf('/api/v2/') <= 0) return;
+    const apiPath = managementPath(pattern);
+    if (apiPath === undefined || !MANAGEMENT_RESOURCE.test(apiPath)) return;
+    const init = args[index + 1];
+    const method = literalMethod(init?.type === 'ObjectExpression' ? init : undefined) ?? 'GET';
+    const endpoint = matchEndpoint(method, apiPath)?.id;
+    found.push({ path, wrapper: name, ...(endpoint ? { endpoint } : {}) });
+  });
+  return found;
 }
 
 /** Object literal keys of a config, for callers that pass `{ url }`. */

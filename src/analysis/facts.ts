@@ -7,6 +7,7 @@ import { classifyHost, normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
 import { findLoginConfigs } from './login-configs';
+import { findAuthWrappers, wrapperRefs } from './auth-wrappers';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
 
 /** What one file contributes to its package's facts (see the package scan in the runner). */
@@ -22,6 +23,8 @@ export interface FileFacts {
   clientIds?: string[];
   /** Whether the file logs in with Lock, embedded in the page (the dashboard steps then name Cross-Origin Authentication). */
   embeddedLogin?: boolean;
+  /** Functions the file defines that sign the requests they send (`fetchAsUser#0`, see auth-wrappers.ts). */
+  authWrappers?: string[];
 }
 
 const FILE_FACTS = treeSlot<FileFacts>('file facts');
@@ -50,7 +53,9 @@ function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
     else if (kind === 'access') accessTokenKeys.add(write.key);
   }
   const logins = loginFacts(j, root, bindings);
+  const authWrappers = wrapperRefs(findAuthWrappers(j, root));
   return {
+    ...(authWrappers.length > 0 ? { authWrappers } : {}),
     endpoints: [...endpoints].sort(),
     methodEndpoints: [...methodEndpoints].sort(),
     tenantHosts: clientTenantHosts(j, root, bindings),
@@ -113,8 +118,17 @@ export function mergePackageFacts(
   mode: ScopeMode,
   versions: PackageFacts['versions'] = {},
 ): PackageFacts {
-  const { endpoints, methodEndpoints, storage, tenantHosts } = unionFileFacts(files);
-  return { path, endpoints, methodEndpoints, scopes: sortScopes(scopesForEndpoints(endpoints, mode)), storage, tenantHosts, versions };
+  const { endpoints, methodEndpoints, storage, tenantHosts, authWrappers } = unionFileFacts(files);
+  return {
+    path,
+    endpoints,
+    methodEndpoints,
+    scopes: sortScopes(scopesForEndpoints(endpoints, mode)),
+    storage,
+    tenantHosts,
+    versions,
+    ...(authWrappers.length > 0 ? { authWrappers } : {}),
+  };
 }
 
 /**
@@ -129,6 +143,7 @@ export function unionFileFacts(files: readonly FileFacts[]): Required<FileFacts>
     tenantHosts: union((f) => f.tenantHosts),
     clientIds: union((f) => f.clientIds),
     embeddedLogin: files.some((f) => f.embeddedLogin === true),
+    authWrappers: union((f) => f.authWrappers),
     storage: {
       idTokenKeys: union((f) => f.storage.idTokenKeys),
       accessTokenKeys: union((f) => f.storage.accessTokenKeys),
@@ -147,6 +162,7 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
     has(facts.endpoints, file.endpoints) &&
     has(facts.methodEndpoints, file.methodEndpoints) &&
     has(facts.tenantHosts, file.tenantHosts) &&
+    has(facts.authWrappers, file.authWrappers) &&
     has(facts.storage.idTokenKeys, storage.idTokenKeys) &&
     has(facts.storage.accessTokenKeys, storage.accessTokenKeys) &&
     has(facts.storage.managementTokenKeys, storage.managementTokenKeys)
@@ -158,6 +174,7 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
     methodEndpoints: [...(facts.methodEndpoints ?? [])],
     storage: facts.storage,
     tenantHosts: [...(facts.tenantHosts ?? [])],
+    authWrappers: [...(facts.authWrappers ?? [])],
   };
   return mergePackageFacts(facts.path, [known, file], mode, facts.versions);
 }

@@ -252,7 +252,7 @@ function collectManagementHttpCalls(j: JSCodeshift, root: Collection): Managemen
   return calls;
 }
 
-function literalMethod(config: AnyNode | undefined): string | undefined {
+export function literalMethod(config: AnyNode | undefined): string | undefined {
   if (!config) return undefined;
   const value = stringValue(propertyValue(config, 'method')) ?? stringValue(propertyValue(config, 'type'));
   return value?.toUpperCase();

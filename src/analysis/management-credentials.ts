@@ -66,7 +66,7 @@ export interface ManagementCredentials {
 }
 
 /** The users and device-credentials resources, including listing and searching users. */
-const MANAGEMENT_RESOURCE = /^\/(users(\/\{\}(\/|$)|$)|users-by-email$|device-credentials(\/|$))/;
+export const MANAGEMENT_RESOURCE = /^\/(users(\/\{\}(\/|$)|$)|users-by-email$|device-credentials(\/|$))/;
 const BODY_KEYS = ['body', 'data', 'json', 'form'];
 
 export const NO_AUTHORIZATION_MESSAGE =

@@ -223,6 +223,12 @@ export const FINDING_CAUSES = {
     advice:
       "Find where this request gets its Authorization header (an interceptor, a wrapper, default headers) and make it send 'Bearer ' + the Management API access token for this call.",
   },
+  'shared-auth-wrapper': {
+    code: 'untraceable-token',
+    label: 'a wrapper signs the request with its own token',
+    advice:
+      "The wrapper adds its own Authorization header to every request it sends, and the codemod cannot tell which of them go to the Management API: give the Management API calls the access token (e.g. a wrapper of their own with 'Bearer ' + the access token, or fetch with that header here), then rerun so the login is migrated with them.",
+  },
   'angular-jwt': {
     code: 'untraceable-token',
     label: 'angular-jwt sends the token',

@@ -12,9 +12,9 @@ import { PREFILTER, PREFILTER_SOURCE } from '../analysis/prefilter';
 /**
  * Short byte strings that every alternative of PREFILTER_SOURCE contains: `uth` (in `[Aa]uth0`,
  * `/authorize`, `oauth/`), `/v2` (`api/v2/`), `Prov` (`lockProvider`), `Gran` (`passwordGrant`),
- * `Clie` (`ManagementClient`). Short ones because Node searches them fastest.
+ * `Clie` (`ManagementClient`), `oken` (`id_token`, `idToken`). Short ones because Node searches them fastest.
  */
-export const QUICK_LITERALS: readonly string[] = ['uth', '/v2', 'Prov', 'Gran', 'Clie'];
+export const QUICK_LITERALS: readonly string[] = ['uth', '/v2', 'Prov', 'Gran', 'Clie', 'oken'];
 
 /**
  * The literal runs of a regular-expression alternative that every match of it contains: text

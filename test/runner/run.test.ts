@@ -35,7 +35,7 @@ describe('run', () => {
   it('reports candidates only, and changes nothing in a dry run', async () => {
     const root = makeRepo({
       'src/auth.js': "var w = new auth0.WebAuth({ responseType: 'id_token' });\n",
-      'src/plain.js': "var responseType = 'id_token';\n",
+      'src/plain.js': "var responseType = 'code';\n",
       'src/other.js': "// mentions auth0 but nothing to change\n",
     });
     const before = readTree(root);
