@@ -56,7 +56,7 @@ import {
   userinfoReplacement,
   withAccessToken,
 } from '../src/ast/scope-config';
-import { mergeScopeString } from '../src/catalog/scopes';
+import { mergeScopeString, withOpenid } from '../src/catalog/scopes';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import { everyTransform } from './every';
 import { textGate } from '../src/ast/text-gate';
@@ -473,7 +473,7 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
   if (audience.kind === 'none' && inherited !== undefined && inherited !== 'migrated') return;
 
   const scope = readStringOption(ctx, scopeNode);
-  const mergedScope = scope.value === undefined ? undefined : mergeScopeString(scope.value, scopes);
+  const mergedScope = scope.value === undefined ? undefined : withOpenid(mergeScopeString(scope.value, scopes));
   if (scopeNode && (mergedScope === undefined || (mergedScope !== scope.value && !scope.literal))) {
     ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return;
@@ -534,7 +534,9 @@ function planScope(
   scopes: readonly string[],
 ): { scope: StringOption; mergedScope: string } | null {
   const scope = readStringOption(ctx, scopeNode);
-  const mergedScope = mergeScopeString(scope.value, scopes);
+  // The migrated login asks for an ID token as well ('token id_token'), which an OIDC-conformant
+  // login returns only for the openid scope: the app's ID token must not go missing.
+  const mergedScope = withOpenid(mergeScopeString(scope.value, scopes));
   if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
     ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return null;

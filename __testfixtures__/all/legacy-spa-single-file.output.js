@@ -6,7 +6,7 @@ var webAuth = new auth0.WebAuth({
   clientID: 'spa-client-id',
   redirectUri: window.location.origin + '/callback',
   responseType: 'token id_token',
-  audience: `https://${AUTH0_DOMAIN}/api/v2/`,
+  audience: 'https://' + AUTH0_DOMAIN + '/api/v2/',
   scope: 'openid profile read:current_user update:current_user_identities'
 });
 

@@ -5,7 +5,7 @@ function login(username, password) {
     grant_type: 'password',
     username: username,
     password: password,
-    audience: `https://${domain}/api/v2/`,
+    audience: 'https://' + domain + '/api/v2/',
     scope: 'openid profile email read:current_user',
     client_id: 'abc123'
   });

@@ -2,7 +2,7 @@ var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, {
   oidcConformant: true,
   auth: {
     redirectUrl: window.location.origin + '/callback',
-    audience: `https://${AUTH0_DOMAIN}/api/v2/`,
+    audience: 'https://' + AUTH0_DOMAIN + '/api/v2/',
     responseType: 'token id_token',
     params: {
       scope: 'openid email read:current_user'

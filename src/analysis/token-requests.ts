@@ -4,6 +4,8 @@ import { textOf } from '../ast/edits';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, findProperty, isStringLiteral, keyName, memberPropertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type ExpressionPiece, type StringPiece, isStringExpression, stringPieces, templateText } from '../ast/string-parts';
 import { evaluatesDifferently } from '../ast/audience';
+import { quoteString } from '../ast/nodes';
+import { usesModernSyntax } from '../ast/syntax';
 import { normaliseHost } from '../catalog/audience';
 import type { FindingCause } from '../catalog/findings';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
@@ -31,8 +33,9 @@ export type Origin =
   /** Every character is known: `https://acme.auth0.com`. */
   | { kind: 'literal'; host: string }
   /**
-   * Built from values: `'https://' + DOMAIN`. `template` is the Management API audience as a
-   * template literal valid at the call (undefined when a value is not in scope there); `host` is
+   * Built from values: `'https://' + DOMAIN`. `template` is the Management API audience as an
+   * expression valid at the call (undefined when a value is not in scope there): a template
+   * literal, or a concatenation in a file written in plain ES5 (see ast/syntax.ts); `host` is
    * the host's text when every value is a string constant.
    */
   | { kind: 'expression'; template: string | undefined; host?: string; computedBy?: string }
@@ -470,7 +473,7 @@ function tokenTarget(file: FileContext, call: ASTPath, shape: RequestShape): { e
   const match = TOKEN_PATH.exec(texts.join(''));
   if (!match) return undefined;
   const endpoint: TokenEndpoint = match[1] === 'token' ? 'token' : 'ro';
-  return { endpoint, origin: originOf(file.source, call, pieces, texts, match.index, validAt) };
+  return { endpoint, origin: originOf(file.source, call, pieces, texts, match.index, validAt, usesModernSyntax(file.root)) };
 }
 
 /**
@@ -478,7 +481,15 @@ function tokenTarget(file: FileContext, call: ASTPath, shape: RequestShape): { e
  * string constants' values for values, PLACEHOLDER for other values). A base URL's trailing `/`
  * before the path is part of neither.
  */
-function originOf(source: string, call: ASTPath, pieces: StringPiece[], texts: string[], endAt: number, validAt: Map<AnyNode, ASTPath>): Origin {
+function originOf(
+  source: string,
+  call: ASTPath,
+  pieces: StringPiece[],
+  texts: string[],
+  endAt: number,
+  validAt: Map<AnyNode, ASTPath>,
+  modern: boolean,
+): Origin {
   const originText = texts.join('').slice(0, endAt).replace(/\/$/, '');
   if (originText === '') return { kind: 'relative' };
   const scheme = /^(https?:)?\/\//i.exec(originText);
@@ -504,7 +515,9 @@ function originOf(source: string, call: ASTPath, pieces: StringPiece[], texts: s
   const computed = values.find((p) => evaluatesDifferently(p.node as AnyNode));
   const portable = !computed && !straddles && values.every((p) => isPortable(p.node, validAt.get(p.node) ?? call, call));
   let template: string | undefined;
-  if (portable) {
+  if (portable && !modern) {
+    template = concatenatedAudience(source, originPieces);
+  } else if (portable) {
     const inner = originPieces
       .map((p, i) => {
         if (p.kind === 'expression') return `\${${textOf(source, p.node as never)}}`;
@@ -518,6 +531,24 @@ function originOf(source: string, call: ASTPath, pieces: StringPiece[], texts: s
   if (computed) origin.computedBy = textOf(source, computed.node as never);
   if (known) origin.host = normaliseHost(hostText);
   return origin;
+}
+
+/** The audience as `'https://' + DOMAIN + '/api/v2/'`, for a file in plain ES5 (see syntax.ts). */
+function concatenatedAudience(source: string, pieces: readonly StringPiece[]): string {
+  const operands: string[] = [];
+  let text = '';
+  pieces.forEach((p, i) => {
+    if (p.kind === 'text') {
+      text += i === 0 ? p.value.replace(/^http:\/\//i, 'https://') : p.value;
+      return;
+    }
+    if (text !== '') operands.push(quoteString(text, "'"));
+    text = '';
+    const expression = textOf(source, p.node as never);
+    operands.push(p.node.type === 'Identifier' || p.node.type === 'MemberExpression' ? expression : `(${expression})`);
+  });
+  operands.push(quoteString(`${text.replace(/\/$/, '')}/api/v2/`, "'"));
+  return operands.join(' + ');
 }
 
 // ---------------------------------------------------------------------------------------------

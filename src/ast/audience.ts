@@ -4,6 +4,7 @@ import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudie
 import type { FindingCause, FindingCode, TransformContext } from '../types';
 import { textOf } from './edits';
 import { type AnyNode, quoteString, stringValue, unwrapExpression } from './nodes';
+import { usesModernSyntax } from './syntax';
 
 /**
  * Builds the source text of the Management API audience for a config or request, following
@@ -16,6 +17,20 @@ export type AudienceText =
   | { ok: false; code: Extract<FindingCode, 'custom-domain' | 'unresolved-config'>; message: string; cause?: FindingCause };
 
 type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
+
+/** Expressions that bind tighter than `+`, so they need no parentheses inside a concatenation. */
+const TIGHT = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'StringLiteral', 'Literal', 'ThisExpression']);
+
+/**
+ * `https://${domain}/api/v2/` in a form the file can run: a template literal where the file
+ * already uses ES2015 syntax, else `'https://' + domain + '/api/v2/'` (see syntax.ts).
+ */
+export function domainAudienceText(ctx: Pick<Ctx, 'root' | 'source'>, domain: AnyNode, quote: '"' | "'"): string {
+  const expression = textOf(ctx.source, domain as never);
+  if (usesModernSyntax(ctx.root)) return `\`https://\${${expression}}/api/v2/\``;
+  const operand = TIGHT.has(domain.type) ? expression : `(${expression})`;
+  return `${quote}https://${quote} + ${operand} + ${quote}/api/v2/${quote}`;
+}
 
 export function customDomainMessage(host: string): string {
   return `'${normaliseHost(host)}' is not an *.auth0.com tenant host: the Management API audience is always https://TENANT.auth0.com/api/v2/ (not a custom domain); rerun with --audience https://TENANT.auth0.com/api/v2/`;
@@ -41,7 +56,7 @@ export function audienceFromDomain(ctx: Ctx, domain: AnyNode | undefined, quote:
   if (evaluatesDifferently(node as AnyNode)) {
     return { ok: false, code: 'unresolved-config', message: computedDomainMessage(expression), cause: 'computed-domain' };
   }
-  return { ok: true, text: `\`https://\${${expression}}/api/v2/\`` };
+  return { ok: true, text: domainAudienceText(ctx, node as AnyNode, quote) };
 }
 
 /**
@@ -104,8 +119,18 @@ export function classifyExistingAudience(value: unknown): ExistingAudience {
   return 'other';
 }
 
-/** `` `https://${domain}/api/v2/` `` — what we write for expression domains. */
+/** `` `https://${domain}/api/v2/` `` or `'https://' + domain + '/api/v2/'`: what we write for expression domains. */
 function isManagementAudienceTemplate(node: AnyNode): boolean {
+  if (node.type === 'BinaryExpression') {
+    const operands: unknown[] = [];
+    let current: AnyNode | null = node;
+    while (current?.type === 'BinaryExpression' && current.operator === '+') {
+      operands.unshift(current.right);
+      current = unwrapExpression(current.left);
+    }
+    operands.unshift(current);
+    return operands.length === 3 && stringValue(operands[0]) === 'https://' && /^\/api\/v2\/?$/.test(stringValue(operands[2]) ?? '');
+  }
   if (node.type !== 'TemplateLiteral') return false;
   const quasis = node.quasis as { value: { cooked: string | null } }[];
   if (quasis.length !== 2) return false;

@@ -81,7 +81,7 @@ function fieldNamesOf(j: JSCodeshift, type: string, node: object): readonly stri
 }
 
 /** The single root path of a collection (a parsed file's), or null for a collection of several paths. */
-function rootPathOf(root: Collection): ASTPath | null {
+export function rootPathOf(root: Collection): ASTPath | null {
   const paths = root.paths();
   return paths.length === 1 ? paths[0] : null;
 }

@@ -34,7 +34,9 @@ export function normaliseHost(raw: string): string {
 
 /** The Management API audience for a tenant host literal. */
 export function managementAudienceForHost(host: string): string {
-  return `https://${normaliseHost(host)}/api/v2/`;
+  const normal = normaliseHost(host);
+  // Host names are case-insensitive, the audience is not: Auth0 knows the lower-case one.
+  return `https://${TENANT_HOST.test(normal) ? normal.toLowerCase() : normal}/api/v2/`;
 }
 
 /** True for `https://…/api/v2/` (with or without the trailing slash). */

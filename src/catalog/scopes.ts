@@ -181,6 +181,11 @@ export function mergeScopeString(existing: string | undefined, add: readonly str
   return `${trimmed} ${missing.join(' ')}`;
 }
 
+/** `scope` with `openid` first when it lacks it: without it an OIDC-conformant login returns no ID token. */
+export function withOpenid(scope: string): string {
+  return scope.split(/\s+/).includes('openid') ? scope : `openid ${scope}`.trimEnd();
+}
+
 /** Parses `--scopes` input: comma- or space-separated. */
 export function parseScopeList(value: string | readonly string[]): string[] {
   const parts = typeof value === 'string' ? [value] : value;

@@ -19,7 +19,9 @@ function http(source: string): HttpTokenRequest {
 describe('findTokenRequests: origins', () => {
   it('reads literal, expression, relative and nested origins', () => {
     expect(http("fetch('https://acme.auth0.com/oauth/token', { body: b })").origin).toEqual({ kind: 'literal', host: 'acme.auth0.com' });
-    expect(http("fetch('https://' + D + '/oauth/token?x=1', { body: b })").origin).toEqual({ kind: 'expression', template: '`https://${D}/api/v2/`' });
+    // Plain ES5 gets a concatenation; a file that already uses ES2015 syntax, a template literal.
+    expect(http("fetch('https://' + D + '/oauth/token?x=1', { body: b })").origin).toEqual({ kind: 'expression', template: "'https://' + D + '/api/v2/'" });
+    expect(http("const f = () => fetch('https://' + D + '/oauth/token?x=1', { body: b })").origin).toEqual({ kind: 'expression', template: '`https://${D}/api/v2/`' });
     expect(http("fetch('/oauth/token', { body: b })").origin).toEqual({ kind: 'relative' });
     expect(http("fetch('https://api.example.com/auth/oauth/token', { body: b })").origin).toEqual({ kind: 'elsewhere' });
   });
