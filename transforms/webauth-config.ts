@@ -215,7 +215,7 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
     return 'left';
   }
 
-  const scopePlan = planScope(ctx, propertyValue(obj, 'scope'), scopes);
+  const scopePlan = planScope(ctx, propertyValue(obj, 'scope'), scopes, audience.kind !== 'management');
   if (!scopePlan) return 'left';
   const { scope, mergedScope } = scopePlan;
 
@@ -331,7 +331,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
     return 'left';
   }
 
-  const scopePlan = planScope(ctx, propertyValue(paramsObj, 'scope'), scopes);
+  const scopePlan = planScope(ctx, propertyValue(paramsObj, 'scope'), scopes, audience.kind !== 'management');
   if (!scopePlan) return 'left';
   const { scope, mergedScope } = scopePlan;
 
@@ -473,7 +473,8 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
   if (audience.kind === 'none' && inherited !== undefined && inherited !== 'migrated') return;
 
   const scope = readStringOption(ctx, scopeNode);
-  const mergedScope = scope.value === undefined ? undefined : withOpenid(mergeScopeString(scope.value, scopes));
+  const merged = scope.value === undefined ? undefined : mergeScopeString(scope.value, scopes);
+  const mergedScope = merged !== undefined && audience.kind !== 'management' ? withOpenid(merged) : merged;
   if (scopeNode && (mergedScope === undefined || (mergedScope !== scope.value && !scope.literal))) {
     ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return;
@@ -532,11 +533,14 @@ function planScope(
   ctx: TransformContext,
   scopeNode: AnyNode | undefined,
   scopes: readonly string[],
+  migrating: boolean,
 ): { scope: StringOption; mergedScope: string } | null {
   const scope = readStringOption(ctx, scopeNode);
-  // The migrated login asks for an ID token as well ('token id_token'), which an OIDC-conformant
-  // login returns only for the openid scope: the app's ID token must not go missing.
-  const mergedScope = withOpenid(mergeScopeString(scope.value, scopes));
+  // A login being migrated asks for an ID token as well ('token id_token'), which an
+  // OIDC-conformant login returns only for the openid scope: the app's ID token must not go
+  // missing. A login that already asks for the Management API is left as its authors wrote it.
+  const merged = mergeScopeString(scope.value, scopes);
+  const mergedScope = migrating ? withOpenid(merged) : merged;
   if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
     ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
     return null;

@@ -205,7 +205,10 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   // Stock jscodeshift with --scopes: the user says this package calls the Management API, from a
   // file this run does not see.
   const asserted = !input.packageScan && (input.options.scopes?.length ?? 0) > 0 && consumers.length === 0 && producers.length > 0;
-  if (toSwitch.length === 0 && blockedConsumers.length === 0 && !asserted) {
+  // Consumers that already send the access token, fed by a login that does not yet ask for the
+  // Management API (or for every scope its calls need): the flow is not migrated until it does.
+  const loginBehind = consumers.length > 0 && producers.some((p) => p.outcome === 'edit');
+  if (toSwitch.length === 0 && blockedConsumers.length === 0 && !asserted && !loginBehind) {
     holdAll();
     return summary(consumers.length > 0 ? 'already-migrated' : 'out-of-scope');
   }
