@@ -171,6 +171,18 @@ lock.show();
     expect(p.plan.flows.map((f) => [f.status, f.blockedAt && where(f.blockedAt), f.blockedAt?.code])).toEqual([['blocked', where(blocker), 'legacy-get-profile']]);
   });
 
+  it('a request to an endpoint built at run time holds its flow: unresolved-config at the request', () => {
+    const p = planPackage({
+      'src/a.js': CHECK_SESSION.replace(
+        /new auth0\.Management\(.*\n/,
+        "fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub + '/' + what, { method: verb, headers: { Authorization: 'Bearer ' + result.idToken } });\n",
+      ),
+    });
+    expect(siteOf(p, { role: 'consumer' }).unknownEndpoint).toBe(true);
+    expect(acting(p)).toEqual([]);
+    expect(findingsOf(p)).toMatchObject([{ at: 'src/a.js:4:consumer', code: 'unresolved-config' }]);
+  });
+
   it('a Management call to another tenant than its login: tenant-mismatch at the call, the login left alone', () => {
     const p = planPackage({ 'src/a.js': CHECK_SESSION.replace("new auth0.Management({ domain: 'acme.auth0.com'", "new auth0.Management({ domain: 'other.auth0.com'") });
     expect(acting(p)).toEqual([]);
@@ -257,6 +269,11 @@ describe('a consumer is never switched while its login is held back', () => {
     expect(p.plan.flows.map((f) => [f.status, f.blockedAt?.code])).toEqual([['blocked', 'backend-only-endpoint']]);
     expect(acting(p)).toEqual([]);
     expect(findingsOf(p)).toEqual([]);
+  });
+
+  it('a flow the plan holds (no write of its stored token) is reported by no site when none of its transforms runs', () => {
+    expect(findingsOf(planPackage({ 'src/profile.js': PROFILE }, { selected: ['webauth-config'] }))).toEqual([]);
+    expect(findingsOf(planPackage({ 'src/profile.js': PROFILE }, { selected: ['management-token'] })).map((f) => f.cause)).toEqual(['storage-not-written']);
   });
 
   it('a blocked site whose transform does not run still reports, when the run has a part in its flow', () => {
