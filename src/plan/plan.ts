@@ -148,7 +148,8 @@ export function buildPackagePlan(input: PlanInput): PackagePlan {
   const flows: FlowSummary[] = [];
   const requested = new Set<string>();
   const notesForFlow: PackageSite[] = [];
-  let migrating = false;
+  // Files with a consumer this run switches: a secondary ID token there goes out with an access token.
+  const switchedFiles = new Set<string>();
   for (const members of components.values()) {
     members.sort(bySource);
     const flow = planFlow(input, members, decide);
@@ -156,7 +157,7 @@ export function buildPackagePlan(input: PlanInput): PackagePlan {
     if (flow.status === 'migrate' || flow.status === 'already-migrated') flow.scopes.forEach((s) => requested.add(s));
     // Notes go with the change: code that is already migrated is left alone, quietly.
     if (flow.status === 'migrate') {
-      migrating = true;
+      members.filter((m) => m.role === 'consumer').forEach((m) => switchedFiles.add(m.file));
       // One consent note per flow, at its (first migrated) browser login.
       const browser = members.filter((m) => m.role === 'producer' && m.grant === 'browser');
       const at = browser.find((m) => m.outcome === 'edit') ?? browser[0];
@@ -167,7 +168,7 @@ export function buildPackagePlan(input: PlanInput): PackagePlan {
   // Notes about the flows this run migrates.
   const note = (site: PackageSite, finding: PlanFinding): PlanNote => ({ ...finding, file: site.file, line: site.line, column: site.column, transform: site.transform });
   const notes = notesForFlow.map((producer) => note(producer, CONSENT_NOTE));
-  if (migrating) notes.push(...active.filter((s) => s.role === 'secondary').map((s) => note(s, RS256_NOTE)));
+  notes.push(...active.filter((s) => s.role === 'secondary' && switchedFiles.has(s.file)).map((s) => note(s, RS256_NOTE)));
 
   flows.sort((a, b) => (a.sites[0]?.file ?? '').localeCompare(b.sites[0]?.file ?? '') || (a.sites[0]?.line ?? 0) - (b.sites[0]?.line ?? 0));
   return {
@@ -223,13 +224,17 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   const [first, ...rest] = toSwitch.length > 0 ? toSwitch : producers;
 
   const trusted = !input.packageScan && ((input.options.scopes?.length ?? 0) > 0 || input.options.audience !== undefined);
-  if (producers.length === 0 && !trusted) return block(first, noProducerFinding(first, input.packageScan));
+  // --scopes / --audience vouch for a login out of sight, not for storage: a read of a stored
+  // token that nothing in sight writes would read an access token nobody stores.
+  const written = new Set(members.filter((m) => m.role === 'carrier').flatMap((m) => m.links.filter(isStorageLink)));
+  const unstored = toSwitch.find((c) => c.links.some(isStorageLink) && !c.links.some((l) => written.has(l)));
+  if (producers.length === 0 && (!trusted || unstored)) return block(unstored ?? first, noProducerFinding(unstored ?? first, input.packageScan));
   // Every login the codemod migrates is a user's: Auth0 drops any-user scopes from its tokens.
   if (input.options.scopeMode === 'any-user' || scopes.some(isUserlessScope)) return block(first, ANY_USER_FINDING, rest);
-  if (scopes.length === 0) return block(first, NO_SCOPES_FINDING);
   // A request whose endpoint is built at run time may need scopes no call shows: never guess.
   const unknown = toSwitch.find((c) => c.unknownEndpoint);
   if (unknown && !(input.options.scopes && input.options.scopes.length > 0)) return block(unknown, UNKNOWN_ENDPOINT_FINDING);
+  if (scopes.length === 0) return block(first, NO_SCOPES_FINDING);
   const mismatch = tenantMismatch(consumers, producers);
   if (mismatch) return block(mismatch.consumer, mismatchFinding(mismatch.consumerHost, mismatch.producerHost));
   if (input.selected.includes(CONSUMER_TRANSFORM) && toSwitch.length > 0) {
@@ -237,6 +242,10 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
     if (unmigrated) return block(first, loginNotInRunFinding(unmigrated));
   }
   return migrateAll(members, scopes, decide, summary);
+}
+
+function isStorageLink(link: string): boolean {
+  return link.startsWith('storage:');
 }
 
 /** A Management API scope that reaches other users' data (`read:users`): never granted to a user's login. */

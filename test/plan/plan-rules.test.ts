@@ -232,13 +232,8 @@ describe('what holds a flow, and where it is reported', () => {
     expect(p.plan.flows.map((f) => [f.status, f.scopes])).toEqual([['migrate', ['read:current_user', 'update:current_user_metadata']]]);
   });
 
-  // Questionable today (the flow is held, as it should be, but the advice is wrong): a lone
-  // request whose endpoint is built at run time gives its flow no endpoint, so the plan stops at
-  // "no scopes" and reports cause unknown-calls, "cannot see which Management API calls this
-  // client makes (none in this package)", about a raw request, not a client, that is plainly
-  // there. Right: cause unknown-endpoint, whose advice asks for --scopes naming every endpoint
-  // the request may reach.
-  it.fails('a lone request to an endpoint built at run time is reported as unknown-endpoint', () => {
+  // Its advice asks for --scopes naming every endpoint the request may reach, not for calls of a client.
+  it('a lone request to an endpoint built at run time is reported as unknown-endpoint', () => {
     const p = planSites([producer('a.js', 1, { links: ['@0:call:1'], grant: 'password' }), consumer('a.js', 2, { links: ['@0:call:1'], unknownEndpoint: true })]);
     expect(acting(p)).toEqual([]);
     expect(findingsOf(p).map((f) => [f.at, f.code, f.cause])).toEqual([['a.js:2:consumer', 'unresolved-config', 'unknown-endpoint']]);
@@ -256,12 +251,20 @@ describe('what holds a flow, and where it is reported', () => {
 });
 
 describe('calls and logins already migrated', () => {
-  it('a flow whose calls all read the access token is already migrated, even where its login would still edit', () => {
-    const login = producer('a.js', 1, { links: ['holder:identifier:webAuth'], grant: 'browser' });
+  it('a flow whose calls all read the access token is already migrated when its login asks for the Management API too', () => {
+    const login = producer('a.js', 1, { links: ['holder:identifier:webAuth'], grant: 'browser', outcome: 'none' });
     const p = planSites([login, consumer('a.js', 2, { links: ['holder:identifier:webAuth'], endpoints: GET_USER, outcome: 'none' })]);
     expect(p.plan.flows.map((f) => [f.status, f.scopes])).toEqual([['already-migrated', READ]]);
     expect(decisionOf(p, login)).toEqual(HOLD);
     expect(p.plan.notes).toEqual([]);
+  });
+
+  it('calls that already read the access token, fed by a login that would still edit: the login is migrated', () => {
+    // The login asks for no Management API audience yet: its access token is refused (401) until it does.
+    const login = producer('a.js', 1, { links: ['holder:identifier:webAuth'], grant: 'browser' });
+    const p = planSites([login, consumer('a.js', 2, { links: ['holder:identifier:webAuth'], endpoints: GET_USER, outcome: 'none' })]);
+    expect(p.plan.flows.map((f) => [f.status, f.scopes])).toEqual([['migrate', READ]]);
+    expect(decisionOf(p, login)).toEqual({ act: true, scopes: READ });
   });
 
   it('a call that already reads an access token nothing stores yet still needs its flow migrated', () => {
@@ -316,7 +319,7 @@ describe('secondary logins (account linking)', () => {
   });
 
   it('no rs256-required note when the package migrates nothing', () => {
-    const p = planSites([primary, write, { ...linking, outcome: 'none' }, proof, linkLogin]);
+    const p = planSites([{ ...primary, outcome: 'none' }, write, { ...linking, outcome: 'none' }, proof, linkLogin]);
     expect(p.plan.flows.map((f) => f.status)).toEqual(['already-migrated']);
     expect(p.plan.notes).toEqual([]);
   });

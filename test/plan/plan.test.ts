@@ -364,12 +364,9 @@ describe('notes go with migrated flows', () => {
     expect(p.plan.notes).toEqual([]);
   });
 
-  // WRONG today: the rs256-required note is added at every secondary ID token of the package as
-  // soon as any flow migrates, even when the linking call it is sent with stays blocked (here: it
-  // reads a stored ID token nothing writes). The note then says the secondary token "is sent as
-  // link_with with a current-user access token", which is false: that call still sends the ID
-  // token. Right: rs256-required only at a secondary token whose linking call's flow migrates.
-  it.fails('no rs256-required note at a secondary token whose linking call stays blocked, while another flow migrates', () => {
+  // The note says the secondary token goes out with a current-user access token: false where the
+  // linking call stays blocked and still sends the ID token.
+  it('no rs256-required note at a secondary token whose linking call stays blocked, while another flow migrates', () => {
     const p = planPackage({ 'src/a.js': CHECK_SESSION, 'src/link.js': LINK_UNWRITTEN });
     expect(p.plan.flows.map((f) => [f.status, f.sites[0].file])).toEqual([
       ['migrate', 'src/a.js'],
@@ -448,13 +445,10 @@ lock.show();
     expect(findingsOf(p).map((f) => [f.at, f.code, f.cause])).toEqual([['src/profile.js:1:consumer', 'untraceable-token', 'storage-not-written']]);
   });
 
-  // WRONG today: under stock jscodeshift with --scopes (the README's own command), a read of a
-  // stored ID token whose write is in another file is switched to `getItem('access_token')`, while
-  // the run on the writing file adds no access-token write (it cannot see that the key is read by
-  // the Management API): the call then gets no token at all. --scopes says the login asks for the
-  // audience, not that something stores the access token. Right: the read stays as it is and
-  // reports untraceable-token / storage-not-written, with or without --scopes.
-  it.fails('--scopes does not switch a stored-token read whose write it cannot see', () => {
+  // Under stock jscodeshift the run on the file that writes the token cannot see that the key is
+  // read by the Management API, so it stores no access token: --scopes says the login asks for
+  // the audience, not that something stores the access token.
+  it('--scopes does not switch a stored-token read whose write it cannot see', () => {
     const p = planFile('src/profile.js', PROFILE, { options: { scopes: 'read:current_user' } });
     expect(acting(p)).toEqual([]);
     expect(findingsOf(p).map((f) => [f.at, f.code, f.cause])).toEqual([['src/profile.js:1:consumer', 'untraceable-token', 'storage-not-written']]);
