@@ -1,7 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
-import { bearerTokenOf, constantInitialisers, literalMethod, managementPath, urlPattern } from './management-calls';
+import { bearerTokenOf, constantInitialisers, constantsAt, literalMethod, managementPath, urlPattern } from './management-calls';
 import { MANAGEMENT_RESOURCE } from './management-credentials';
 import { matchEndpoint } from '../catalog/scopes';
 import { childNodes, isFunctionNode } from './scope';
@@ -168,7 +168,7 @@ export function findWrapperManagementCalls(j: JSCodeshift, root: Collection, ref
     const index = name === undefined ? undefined : urlIndex.get(name);
     if (name === undefined || index === undefined) return;
     const args = (path.node.arguments as unknown[]).map((a) => unwrapExpression(a));
-    const pattern = urlPattern(args[index], constants);
+    const pattern = urlPattern(args[index], constantsAt(j, root, path, constants));
     if (pattern === undefined || pattern.indexOf('/api/v2/') <= 0) return;
     const apiPath = managementPath(pattern);
     if (apiPath === undefined || !MANAGEMENT_RESOURCE.test(apiPath)) return;

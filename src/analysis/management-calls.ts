@@ -3,6 +3,7 @@ import { type EndpointSpec, MANAGEMENT_METHODS, matchEndpoint } from '../catalog
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, classOfCallee, findConstructions } from './auth0-bindings';
+import { boundValue } from './local-values';
 
 /**
  * The Management API calls a file makes:
@@ -174,6 +175,8 @@ export interface ManagementHttpCall {
   apiPath: string;
   endpoint: EndpointSpec | undefined;
   url: AnyNode;
+  /** The URL as urlPattern reads it where the call is. */
+  pattern: string;
   /** The request options / config object literal (headers, body, data…), when there is one. */
   config?: AnyNode;
   /** The expression after `Bearer ` in the Authorization header, when it can be found. */
@@ -233,7 +236,7 @@ function collectManagementHttpCalls(j: JSCodeshift, root: Collection): Managemen
       httpMethod = literalMethod(second) ?? 'GET';
     }
     if (!urlNode || !httpMethod) return;
-    const pattern = urlPattern(urlNode, constants);
+    const pattern = urlPattern(urlNode, constantsAt(j, root, path, constants));
     if (pattern === undefined) return;
     const apiPath = managementPath(pattern);
     if (apiPath === undefined) return;
@@ -244,6 +247,7 @@ function collectManagementHttpCalls(j: JSCodeshift, root: Collection): Managemen
       apiPath,
       endpoint: matchEndpoint(httpMethod, apiPath),
       url: urlNode,
+      pattern,
       config,
       authorization,
       bearerToken: authorization ? bearerTokenOf(authorization) : undefined,
@@ -310,12 +314,25 @@ function collectConstantInitialisers(j: JSCodeshift, root: Collection): Map<stri
   return out;
 }
 
+/** What a name stands for: the file's constants, or a lookup that also knows scopes (constantsAt). */
+export interface ConstantLookup {
+  get(name: string): AnyNode | undefined;
+}
+
+/**
+ * The file's constants, and where a name is declared more than once in the file (`var url` in two
+ * functions), the declaration `at` sees, bound once and never reassigned.
+ */
+export function constantsAt(j: JSCodeshift, root: Collection, at: ASTPath, constants: ReadonlyMap<string, AnyNode>): ConstantLookup {
+  return { get: (name) => constants.get(name) ?? boundValue(j, root, at, name)?.init };
+}
+
 /**
  * A URL expression as text with every dynamic part written `{}`:
  * `'https://' + DOMAIN + '/api/v2/users/' + id` → `https://{}/api/v2/users/{}`.
  * Identifiers bound once to a string expression are followed (one level per name).
  */
-export function urlPattern(node: unknown, constants: ReadonlyMap<string, AnyNode>, seen: Set<string> = new Set()): string | undefined {
+export function urlPattern(node: unknown, constants: ConstantLookup, seen: Set<string> = new Set()): string | undefined {
   const n = unwrapExpression(node);
   if (!n) return undefined;
   const literal = stringValue(n);

@@ -15,7 +15,7 @@ import {
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
-import { bearerTokenOf, constantInitialisers, findManagementHttpCalls, findManagementMethodCalls, urlPattern } from './management-calls';
+import { bearerTokenOf, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
 import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
 import type { FindingCause } from '../catalog/findings';
 
@@ -108,9 +108,8 @@ export function findManagementCredentials(
     found.sites.push(property.shorthand ? { ...site, shorthandProperty: property } : site);
   }
 
-  const constants = constantInitialisers(j, root);
   for (const call of findManagementHttpCalls(j, root)) {
-    const pattern = urlPattern(call.url, constants);
+    const pattern = call.pattern;
     // A relative URL goes to the app's own backend, whatever its path looks like.
     if (pattern === undefined || pattern.indexOf('/api/v2/') <= 0 || !MANAGEMENT_RESOURCE.test(call.apiPath)) continue;
     const node = call.path.node as unknown as AnyNode;

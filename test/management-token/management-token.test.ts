@@ -6,7 +6,8 @@ import { runOnSource } from '../helpers/fixtures';
 /**
  * Runs the transform alone; returns the new text (or the input when unchanged) and the findings as
  * `code@line`. These cases show only the Management API side of a flow: `--scopes` says, as a
- * user of stock jscodeshift would, that the package's login is migrated too.
+ * user of stock jscodeshift would, that the package's login is migrated too. A stored token is
+ * still stored in the case itself: `--scopes` vouches for a login, not for a write it cannot see.
  */
 function run(source: string, file = 'case.js', options: Record<string, unknown> = { scopes: 'read:current_user' }, packageFacts?: PackageFacts) {
   const result = runOnSource([transformModule], file, source, options, packageFacts);
@@ -39,6 +40,7 @@ describe('management-token: token tracing', () => {
 
   it('follows a constant storage key, a renamed destructuring and a conditional', () => {
     const source = `const ID_KEY = "id_token";
+function save(r) { localStorage.setItem(ID_KEY, r.idToken); }
 function a() { return new auth0.Management({ domain: d, token: localStorage.getItem(ID_KEY) }); }
 function b(tokens) { const { id_token: raw } = tokens; return new ManagementClient({ domain: d, token: raw }); }
 function c(r, fresh) { return new auth0.Management({ domain: d, token: fresh ? r.idToken : localStorage.getItem('id_token') }); }
@@ -85,10 +87,12 @@ new auth0.Management({ domain: d, token: localStorage.getItem('token') });`;
 describe('management-token: fields set in the file', () => {
   it('adds a getter twin beside an ID-token getter', () => {
     const source = `class Session {
+  save(r) { localStorage.setItem('id_token', r.idToken); }
   get idToken() { return localStorage.getItem('id_token'); }
   mgmt() { return new auth0.Management({ domain: d, token: this.idToken }); }
 }`;
     expect(run(source).output).toBe(`class Session {
+  save(r) { localStorage.setItem('id_token', r.idToken); localStorage.setItem('access_token', r.accessToken); }
   get idToken() { return localStorage.getItem('id_token'); }
   get accessToken() { return localStorage.getItem('access_token'); }
   mgmt() { return new auth0.Management({ domain: d, token: this.accessToken }); }
@@ -182,7 +186,8 @@ class Other {
 
 describe('management-token: raw requests', () => {
   it('finds the header through jQuery beforeSend, new Headers and an options variable', () => {
-    const source = `$.ajax({
+    const source = `lock.on('authenticated', function (r) { localStorage.setItem('id_token', r.idToken); });
+$.ajax({
   url: 'https://acme.auth0.com/api/v2/users/' + id,
   beforeSend: function (xhr) { xhr.setRequestHeader('Authorization', 'Bearer ' + localStorage.getItem('id_token')); }
 });
