@@ -33,7 +33,7 @@ import {
   mayContainTokenRequests,
 } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
-import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, audienceFromDomain, audienceFromHost, classifyExistingAudience, computedDomainMessage, customDomainMessage } from '../src/ast/audience';
+import { type AudienceText, CUSTOM_AUDIENCE_MESSAGE, type ExistingAudience, otherAudienceFinding, audienceFromDomain, audienceFromHost, classifyExistingAudience, computedDomainMessage, customDomainMessage } from '../src/ast/audience';
 import { spanOf, textOf } from '../src/ast/edits';
 import {
   type FormBody,
@@ -410,7 +410,8 @@ function migrateObject(run: Run, target: ObjectTarget): void {
   if (audienceProp) {
     const kind = existingAudience(run, audienceProp.value, at);
     if (kind === 'other') {
-      ctx.report(audienceProp as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
+      const finding = otherAudienceFinding(ctx, audienceProp.value);
+      ctx.report(audienceProp as unknown as ASTNode, finding.code, finding.message, finding.cause);
       return;
     }
     if (kind === 'userinfo') audienceEdit = 'replace';
@@ -624,7 +625,8 @@ function migrateParamCalls(run: Run, bound: BoundValue, calls: readonly ParamCal
   if (audienceCall) {
     const kind = existingAudience(run, audienceCall.value, audienceCall.statement);
     if (kind === 'other') {
-      ctx.report(audienceCall.statement.node, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
+      const finding = otherAudienceFinding(ctx, audienceCall.value);
+      ctx.report(audienceCall.statement.node, finding.code, finding.message, finding.cause);
       return;
     }
     audienceEdit = kind === 'userinfo' ? 'replace' : 'none';

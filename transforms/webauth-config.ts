@@ -41,7 +41,7 @@ import {
   type ResolvedObject,
   resolveObjectAt,
 } from '../src/analysis/login-configs';
-import { audienceFromDomain, CUSTOM_AUDIENCE_MESSAGE } from '../src/ast/audience';
+import { audienceFromDomain, otherAudienceFinding } from '../src/ast/audience';
 import { spanOf } from '../src/ast/edits';
 import { type AnyNode, asNode, dominantQuote, findProperty, objectProperties, propertyValue, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { insertProperty, quoteForObject, setStringValue } from '../src/ast/object';
@@ -211,7 +211,8 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
 
   const audience = judgeAudience(ctx, propertyValue(obj, 'audience'));
   if (audience.kind === 'other') {
-    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
+    const finding = otherAudienceFinding(ctx, audience.node);
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, finding.code, finding.message, finding.cause);
     return 'left';
   }
 
@@ -327,7 +328,8 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const audience = judgeAudience(ctx, audienceNode);
   if (audience.kind === 'other') {
     const prop = findProperty(paramsObj, 'audience') ?? findProperty(authObj, 'audience');
-    ctx.report(prop as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
+    const finding = otherAudienceFinding(ctx, audience.node);
+    ctx.report(prop as unknown as ASTNode, finding.code, finding.message, finding.cause);
     return 'left';
   }
 
@@ -466,7 +468,8 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
 
   const audience = judgeAudience(ctx, audienceNode);
   if (audience.kind === 'other') {
-    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, 'custom-audience', CUSTOM_AUDIENCE_MESSAGE, 'own-api-audience');
+    const finding = otherAudienceFinding(ctx, audience.node);
+    ctx.report(findProperty(obj, 'audience') as unknown as ASTNode, finding.code, finding.message, finding.cause);
     return;
   }
   // The config's audience applies; where the config was left alone (and reported), so is this call.

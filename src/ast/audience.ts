@@ -137,5 +137,44 @@ function isManagementAudienceTemplate(node: AnyNode): boolean {
   return quasis[0].value.cooked === 'https://' && /^\/api\/v2\/?$/.test(quasis[1].value.cooked ?? '');
 }
 
+/** Expressions whose value this file does not show. */
+const OPAQUE_TYPES = new Set(['MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'LogicalExpression', 'ConditionalExpression', 'AwaitExpression']);
+
+/**
+ * Whether an existing audience shows nothing of itself: a config field, an environment variable,
+ * a name bound to no string here, `''` or `undefined`. Such an audience may be the Management
+ * API's or another API's; one written out (a literal, `https://${host}/orders`) is another API's.
+ */
+export function isOpaqueAudience(ctx: Pick<Ctx, 'j' | 'root'>, value: unknown): boolean {
+  const node = unwrapExpression(value);
+  if (!node) return true;
+  let text = stringValue(node);
+  if (text === undefined && node.type === 'Identifier') {
+    if (node.name === 'undefined') return true;
+    text = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));
+    if (text === undefined) return true;
+  }
+  if (text !== undefined) return text.trim() === '';
+  return OPAQUE_TYPES.has(node.type);
+}
+
+export interface AudienceFinding {
+  code: Extract<FindingCode, 'custom-audience' | 'unresolved-config'>;
+  message: string;
+  cause: FindingCause;
+}
+
+/** The finding for an existing audience that is not the Management API's (nor /userinfo). */
+export function otherAudienceFinding(ctx: Pick<Ctx, 'j' | 'root' | 'source'>, value: unknown): AudienceFinding {
+  const node = unwrapExpression(value);
+  if (!isOpaqueAudience(ctx, node)) return { code: 'custom-audience', message: CUSTOM_AUDIENCE_MESSAGE, cause: 'own-api-audience' };
+  const shown = node ? textOf(ctx.source, node as never) : 'it';
+  return {
+    code: 'unresolved-config',
+    message: `this login's audience (${shown}) does not show which API it is for (a config value, an environment variable, or empty), so the codemod cannot tell whether it is the Management API's or your own API's; where it is defined, make it https://TENANT.auth0.com/api/v2/ if it is meant for the Management API — left unchanged`,
+    cause: 'opaque-audience',
+  };
+}
+
 export const CUSTOM_AUDIENCE_MESSAGE =
   'this already asks for another API\'s audience; a token carries one API audience, so the Management API needs a second token (e.g. checkSession({ audience: "https://TENANT.auth0.com/api/v2/", scope })) — left unchanged';

@@ -205,6 +205,12 @@ export const FINDING_CAUSES = {
     advice:
       'Where these options are built, give the Management client the access token the login now returns (authResult.accessToken, or where the app stores it), not the ID token.',
   },
+  'opaque-audience': {
+    code: 'unresolved-config',
+    label: 'an audience the code does not show',
+    advice:
+      "Look at the value where it is defined (a config file, an environment variable). If it is the Management API's, write https://TENANT.auth0.com/api/v2/ in the code; if it is your own API's, keep it and get a second token for the Management API (see custom-audience). Then rerun.",
+  },
   'own-api-audience': {
     code: 'custom-audience',
     label: "the login asks for your own API's token",

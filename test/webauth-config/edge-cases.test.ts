@@ -137,9 +137,15 @@ describe('webauth-config: audiences', () => {
     expect(run(source)).toMatchObject({ changed: false, findings: ['2:custom-domain'] });
   });
 
-  it('reports an audience it cannot see as another API', () => {
-    const source = "new auth0.WebAuth({ domain: 'acme.auth0.com', audience: config.audience, responseType: 'id_token' });" + GET_USER;
-    expect(run(source)).toMatchObject({ changed: false, findings: ['1:custom-audience'] });
+  it('reports an audience it cannot see (a config value, an env var, empty) as unresolved, one written out as another API', () => {
+    for (const value of ['config.audience', 'process.env.AUDIENCE', "''", 'undefined', 'AUDIENCE']) {
+      const source = `new auth0.WebAuth({ domain: 'acme.auth0.com', audience: ${value}, responseType: 'id_token' });` + GET_USER;
+      expect(run(source), value).toMatchObject({ changed: false, findings: ['1:unresolved-config'] });
+    }
+    for (const value of ["'https://api.acme.com/'", '`https://${host}/orders`', 'API_AUDIENCE']) {
+      const source = `const API_AUDIENCE = 'https://api.acme.com/';\nnew auth0.WebAuth({ domain: 'acme.auth0.com', audience: ${value}, responseType: 'id_token' });` + GET_USER;
+      expect(run(source), value).toMatchObject({ changed: false, findings: ['2:custom-audience'] });
+    }
   });
 
   it("replaces Lock's auth.params.audience, which wins over auth.audience, instead of adding one", () => {
