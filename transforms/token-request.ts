@@ -67,6 +67,26 @@ const PASSWORD_GRANTS = new Set(['password', 'http://auth0.com/oauth/grant-type/
 const SECRET_MESSAGE =
   'a literal client_secret ships to browsers with this code, where anyone can read it: rotate the secret and request the token from a server (or use Universal Login)';
 
+function envSecretMessage(variable: string): string {
+  return `this client_secret comes from ${variable}, which the bundler writes into the browser bundle, where anyone can read it: rotate the secret and request the token from a server (or use Universal Login)`;
+}
+
+/** Environment variables bundlers write into browser code (Create React App, Vue CLI, Next.js, Angular, Vite, Gatsby, Expo). */
+const BROWSER_ENV_PREFIX = /^(REACT_APP_|VUE_APP_|NEXT_PUBLIC_|NG_APP_|VITE_|GATSBY_|EXPO_PUBLIC_)/;
+
+/** `process.env.REACT_APP_X` (a browser-bundled variable) or `import.meta.env.X`: the variable's text; else undefined. */
+function browserEnvVariable(run: Run, value: unknown): string | undefined {
+  const node = unwrapExpression(value);
+  if (!node || (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')) return undefined;
+  const name = memberPropertyName(node);
+  const env = unwrapExpression(node.object);
+  if (!name || memberPropertyName(env) !== 'env') return undefined;
+  const owner = unwrapExpression(env?.object);
+  const viaProcess = owner?.type === 'Identifier' && owner.name === 'process' && BROWSER_ENV_PREFIX.test(name);
+  const viaImportMeta = owner?.type === 'MetaProperty';
+  return viaProcess || viaImportMeta ? textOf(run.ctx.source, node as never) : undefined;
+}
+
 const INHERITED_CUSTOM_AUDIENCE_MESSAGE =
   'this login inherits its client\'s audience, which is another API\'s; a token carries one API audience, so the Management API needs a second token (e.g. checkSession({ audience: "https://TENANT.auth0.com/api/v2/", scope })) — left unchanged';
 
@@ -286,7 +306,9 @@ function constantString(run: Run, node: unknown, at: ASTPath): string | undefine
 function reportLiteralSecret(run: Run, body: RequestBody): void {
   if (body.kind === 'object') {
     const prop = findProperty(body.object, 'client_secret');
-    if (prop && isNonEmptyLiteral(prop.value) && run.browser()) run.ctx.report(prop as unknown as ASTNode, 'client-secret-in-browser', SECRET_MESSAGE);
+    const variable = prop ? browserEnvVariable(run, prop.value) : undefined;
+    if (prop && variable) run.ctx.report(prop as unknown as ASTNode, 'client-secret-in-browser', envSecretMessage(variable));
+    else if (prop && isNonEmptyLiteral(prop.value) && run.browser()) run.ctx.report(prop as unknown as ASTNode, 'client-secret-in-browser', SECRET_MESSAGE);
   } else if (body.kind === 'form') {
     const form = readFormBody(run.ctx.source, body.node);
     const param = form ? findFormParam(form, 'client_secret') : undefined;
