@@ -29,9 +29,10 @@ import { localObjectType } from '../src/ast/type-members';
 import { asNode, type AnyNode, dominantQuote, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
 import { findAuthWrappers, findWrapperManagementCalls, wrapperRefs } from '../src/analysis/auth-wrappers';
+import { findDroppedClaimReads } from '../src/analysis/id-token-claims';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
-import { OriginFinder, type ProducerLink } from '../src/analysis/origins';
+import { OriginFinder, type ProducerLink, SOME_LOGIN } from '../src/analysis/origins';
 import { findTokenRequests } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
 import { scopesToRequest } from '../src/analysis/facts';
@@ -59,6 +60,10 @@ function backendOnlyMessage(endpoint: string): string {
 
 function wrapperMessage(wrapper: string): string {
   return `This Management API request goes through ${wrapper}(), which signs every request it sends with a token of its own; the codemod cannot tell that only Management API calls go through it, so it leaves the token as it is: send this call with the access token for the Management API.`;
+}
+
+function droppedClaimMessage(claim: string): string {
+  return `This reads ${claim} from the ID token, which an OIDC-conformant login (the one the Management API audience needs) no longer puts there: read it from the Management API profile (getUser, read:current_user) or add it as a namespaced claim with an Action, then rerun.`;
 }
 
 function untraceableMessage(reason: string): string {
@@ -151,6 +156,15 @@ export function apply(ctx: TransformContext): void {
       }
       insertAdditions(ctx, twin.effects.additions);
     });
+  }
+
+  // Claims the migrated login's ID token will no longer carry: the flow of the login they come
+  // from waits until the app reads them elsewhere.
+  for (const read of findDroppedClaimReads(rootNode, scope, ctx.source)) {
+    const links = read.resultObject ? origins.ofObject(read.resultObject) : [SOME_LOGIN];
+    ctx.site({ role: 'blocker', node: read.node, links, ignored: isIgnoredNode(ctx.source, read.node) }, () =>
+      ctx.report(read.node as unknown as ASTNode, 'non-oidc-claims', droppedClaimMessage(read.claim)),
+    );
   }
 
   // The secondary account's ID token of account linking stays an ID token; its login is no
