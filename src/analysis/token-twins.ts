@@ -2,7 +2,7 @@ import type { ASTNode } from 'jscodeshift';
 import { spanOf, type TextEdit } from '../ast/edits';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, eolOf, indentAt, isStringLiteral, keyName, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../ast/nodes';
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
-import { type Binding, type ScopeIndex } from './scope';
+import { type Binding, childNodes, isFunctionNode, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
 import { type OriginFinder, SOME_LOGIN } from './origins';
 
@@ -164,9 +164,57 @@ export class TokenTracer {
       return this.combine([this.twinOf(n.consequent as AnyNode, site, depth + 1), this.twinOf(n.alternate as AnyNode, site, depth + 1)]);
     }
     if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression') {
-      return returnsAccessToken(n) ? { kind: 'access' } : untraceable('it is returned by a function call');
+      const call = resultCall(n);
+      if (call && returnsAccessToken(call)) return { kind: 'access' };
+      const returned = call ? this.returnedTwin(call, depth) : undefined;
+      return returned ?? untraceable('it is returned by a function call');
     }
     return untraceable('the codemod cannot follow this expression');
+  }
+
+  /** Functions whose returns are being traced: a recursive function proves nothing. */
+  private readonly tracing = new Set<AnyNode>();
+
+  /**
+   * An access token returned by a function or method of this file (`this.getManagementToken()`,
+   * `mgmtToken()` doing a client-credentials request): every value it returns is one.
+   */
+  private returnedTwin(call: AnyNode, depth: number): Twin | undefined {
+    const fn = this.calledFunction(call);
+    if (!fn || this.tracing.has(fn)) return undefined;
+    const returned = returnedValues(fn);
+    if (returned.length === 0) return undefined;
+    this.tracing.add(fn);
+    try {
+      const twins = returned.map((value) => this.twinOf(value, null, depth + 1));
+      return twins.every((t) => t.kind === 'access') ? { kind: 'access', origins: accessOrigins(twins) } : undefined;
+    } finally {
+      this.tracing.delete(fn);
+    }
+  }
+
+  /** The function a call runs: a function of this file by name, or a method of the class `this` is. */
+  private calledFunction(call: AnyNode): AnyNode | undefined {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type === 'Identifier') {
+      const binding = this.scope.resolve(callee.name as string, callee);
+      if (!binding) return undefined;
+      if (binding.kind === 'function') return functionDeclaredIn(binding.scope, binding.name);
+      if ((binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && binding.declarators.length === 1 && !this.scope.isReassigned(binding)) {
+        const init = unwrapExpression(binding.declarators[0].init);
+        return init && isFunctionNode(init) ? init : undefined;
+      }
+      return undefined;
+    }
+    if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && unwrapExpression(callee.object)?.type === 'ThisExpression') {
+      const name = memberPropertyName(callee);
+      let at: AnyNode | undefined = call;
+      while (at && at.type !== 'ClassBody') at = this.scope.parentOf(at);
+      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && keyName(m) === name && m.kind === 'method') : undefined;
+      if (!method) return undefined;
+      return method.type === 'MethodDefinition' ? (asNode(method.value) ?? undefined) : method;
+    }
+    return undefined;
   }
 
   private literalTwin(n: AnyNode): Twin | undefined {
@@ -688,12 +736,71 @@ export class TokenTracer {
  */
 const ACCESS_TOKEN_METHODS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
 
-function returnsAccessToken(node: AnyNode): boolean {
-  const call = node.type === 'AwaitExpression' ? unwrapExpression(node.argument) : node;
-  if (!call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')) return false;
+/** Methods whose name says they return an access token: `accessToken()`, `getAccessToken()`. */
+const ACCESS_TOKEN_NAME = /^(get_?)?access_?token$/i;
+
+function returnsAccessToken(call: AnyNode): boolean {
   const callee = unwrapExpression(call.callee);
   const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
-  return name !== undefined && ACCESS_TOKEN_METHODS.has(name);
+  return name !== undefined && (ACCESS_TOKEN_METHODS.has(name) || ACCESS_TOKEN_NAME.test(name));
+}
+
+/**
+ * The call whose result a value is, through what only waits for it: `await x`,
+ * `firstValueFrom(x)` / `lastValueFrom(x)` (RxJS), `x.toPromise()`.
+ */
+function resultCall(node: AnyNode): AnyNode | undefined {
+  let n: AnyNode | null = node;
+  for (let i = 0; i < 4 && n; i++) {
+    if (n.type === 'AwaitExpression') {
+      n = unwrapExpression(n.argument);
+      continue;
+    }
+    if (n.type !== 'CallExpression' && n.type !== 'OptionalCallExpression') return undefined;
+    const callee = unwrapExpression(n.callee);
+    const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+    if ((name === 'firstValueFrom' || name === 'lastValueFrom') && callee?.type === 'Identifier') {
+      n = unwrapExpression((n.arguments as unknown[])[0]);
+      continue;
+    }
+    if (name === 'toPromise' && callee?.type !== 'Identifier' && (n.arguments as unknown[]).length === 0) {
+      n = unwrapExpression(callee?.object);
+      continue;
+    }
+    return n;
+  }
+  return undefined;
+}
+
+/** The function declared as `name` directly in `scope` (a program, block or function body). */
+function functionDeclaredIn(scope: AnyNode, name: string): AnyNode | undefined {
+  const body = scope.type === 'Program' || scope.type === 'BlockStatement' ? scope.body : asNode(scope.body)?.body;
+  if (!Array.isArray(body)) return undefined;
+  for (const statement of body as AnyNode[]) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? asNode(statement.declaration) : statement;
+    if (declaration?.type === 'FunctionDeclaration' && asNode(declaration.id)?.name === name) return declaration;
+  }
+  return undefined;
+}
+
+/** What a function returns: its expression body, or the argument of each `return` not inside a nested function. */
+function returnedValues(fn: AnyNode): AnyNode[] {
+  const body = asNode(fn.body);
+  if (!body) return [];
+  if (body.type !== 'BlockStatement') return [body];
+  const values: AnyNode[] = [];
+  const stack: AnyNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'ReturnStatement') {
+      const argument = asNode(node.argument);
+      if (!argument) return [];
+      values.push(argument);
+      continue;
+    }
+    for (const child of childNodes(node)) if (!isFunctionNode(child)) stack.push(child);
+  }
+  return values;
 }
 
 /** Where the access tokens among `twins` come from. */
