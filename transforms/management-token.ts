@@ -61,6 +61,19 @@ function wrapperMessage(wrapper: string): string {
   return `This Management API request goes through ${wrapper}(), which signs every request it sends with a token of its own; the codemod cannot tell that only Management API calls go through it, so it leaves the token as it is: send this call with the access token for the Management API.`;
 }
 
+/**
+ * ` (line N)` for a node of this file, where N is the file's own line: a script block of an HTML
+ * or Vue file is parsed alone, so its lines are not the file's and are left out.
+ */
+function lineOf(ctx: TransformContext, node: AnyNode): string {
+  const line = (node.loc as { start?: { line?: number } } | undefined)?.start?.line;
+  return line !== undefined && /\.[cm]?[jt]sx?$/i.test(ctx.filePath) ? ` (line ${line})` : '';
+}
+
+function sharedOptionsMessage(ctx: TransformContext, shared: { name: string; declarator: AnyNode }): string {
+  return `This Management API request sends the ID token set in '${shared.name}'${lineOf(ctx, shared.declarator)}, which other code reads too (another request, or a change made after it is built); switching the token there would change that code as well, so it is left as it is: give this call options of its own with 'Bearer ' + the access token for the Management API.`;
+}
+
 function untraceableMessage(reason: string): string {
   return `Cannot trace this Management API token (${reason}); pass an access token for the Management API here, not an ID token.`;
 }
@@ -140,6 +153,10 @@ export function apply(ctx: TransformContext): void {
         return;
       }
       if (twin.kind !== 'id') return;
+      if (site.sharedIn) {
+        ctx.report(site.request as unknown as ASTNode, 'untraceable-token', sharedOptionsMessage(ctx, site.sharedIn), 'shared-request-options');
+        return;
+      }
       const span = spanOf((site.shorthandProperty ?? site.token) as unknown as ASTNode);
       if (!ctx.edits.canAdd(span[0], span[1])) return;
       if (site.shorthandProperty) {
