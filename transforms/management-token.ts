@@ -28,7 +28,15 @@ import { nodesOf } from '../src/ast/node-index';
 import { localObjectType } from '../src/ast/type-members';
 import { asNode, type AnyNode, dominantQuote, eolOf, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { findManagementCredentials } from '../src/analysis/management-credentials';
-import { findAuthWrappers, findWrapperManagementCalls, wrapperRefs } from '../src/analysis/auth-wrappers';
+import {
+  findAuthWrappers,
+  findRequestSigners,
+  findWrapperManagementCalls,
+  type RequestSigner,
+  signerOfCall,
+  signersOfRefs,
+  wrapperRefs,
+} from '../src/analysis/auth-wrappers';
 import { findDroppedClaimReads } from '../src/analysis/id-token-claims';
 import { ScopeIndex } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
@@ -66,6 +74,32 @@ function droppedClaimMessage(claim: string): string {
   return `This reads ${claim} from the ID token, which an OIDC-conformant login (the one the Management API audience needs) no longer puts there: read it from the Management API profile (getUser, read:current_user) or add it as a namespaced claim with an Action, then rerun.`;
 }
 
+/**
+ * ` (line N)` for a node of this file, where N is the file's own line: a script block of an HTML
+ * or Vue file is parsed alone, so its lines are not the file's and are left out.
+ */
+function lineOf(ctx: TransformContext, node: AnyNode): string {
+  const line = (node.loc as { start?: { line?: number } } | undefined)?.start?.line;
+  return line !== undefined && /\.[cm]?[jt]sx?$/i.test(ctx.filePath) ? ` (line ${line})` : '';
+}
+
+function signerMessage(ctx: TransformContext, signer: RequestSigner): string {
+  const where = signer.at ? `${lineOf(ctx, signer.at)} in this file` : ' in another file of this package';
+  const kept = 'the codemod leaves it as it is, as the app may send that token to its other APIs too';
+  if (signer.client === 'jquery') {
+    const fix =
+      signer.how === 'beforeSend'
+        ? "give this call a beforeSend of its own that sets 'Authorization' to 'Bearer ' + the access token for the Management API (it replaces the $.ajaxSetup one; a headers entry of the call would be overwritten by it)"
+        : "give this call headers: { Authorization: 'Bearer ' + the access token for the Management API } of its own (they win over $.ajaxSetup's)";
+    return `This Management API request has no Authorization header of its own: $.ajaxSetup${where} adds one with its own token to every jQuery request; ${kept}. To send the access token, ${fix}.`;
+  }
+  return `This Management API request has no Authorization header of its own: the ${signer.client} request interceptor${where} adds one with its own token to every ${signer.client} request (and may override a header set on the call); ${kept}. Send this call the access token for the Management API through a client the interceptor does not sign (fetch, or a client of its own), or have the interceptor leave requests to the tenant's host alone.`;
+}
+
+function sharedOptionsMessage(ctx: TransformContext, shared: { name: string; declarator: AnyNode }): string {
+  return `This Management API request sends the ID token set in '${shared.name}'${lineOf(ctx, shared.declarator)}, which other code reads too (another request, or a change made after it is built); switching the token there would change that code as well, so it is left as it is: give this call options of its own with 'Bearer ' + the access token for the Management API.`;
+}
+
 function untraceableMessage(reason: string): string {
   return `Cannot trace this Management API token (${reason}); pass an access token for the Management API here, not an ID token.`;
 }
@@ -89,10 +123,19 @@ export function apply(ctx: TransformContext): void {
   // An interceptor's token matters only where the package calls the Management API at all.
   let calls: boolean | undefined;
   const managementCalls = (): boolean => (calls ??= scopesToRequest(ctx).length > 0);
+  // A request with no Authorization header of its own, of a client that $.ajaxSetup or an
+  // interceptor signs, gets that signer's token: name the signer, whose token also goes to the
+  // app's other requests and so is left as it is.
+  let signers: RequestSigner[] | undefined;
+  const signerOf = (call: AnyNode): RequestSigner | undefined =>
+    signerOfCall(call, (signers ??= [...findRequestSigners(ctx.j, ctx.root), ...signersOfRefs(ctx.packageFacts?.authWrappers ?? [])]));
   for (const problem of credentials.problems) {
     if (problem.ifManagementCalls && !managementCalls()) continue;
+    const signer = problem.cause === 'no-authorization-header' ? signerOf(problem.node) : undefined;
     ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () =>
-      ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause),
+      signer
+        ? ctx.report(problem.node as unknown as ASTNode, problem.code, signerMessage(ctx, signer), 'shared-auth-wrapper')
+        : ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause),
     );
   }
 
@@ -145,6 +188,10 @@ export function apply(ctx: TransformContext): void {
         return;
       }
       if (twin.kind !== 'id') return;
+      if (site.sharedIn) {
+        ctx.report(site.request as unknown as ASTNode, 'untraceable-token', sharedOptionsMessage(ctx, site.sharedIn), 'shared-request-options');
+        return;
+      }
       const span = spanOf((site.shorthandProperty ?? site.token) as unknown as ASTNode);
       if (!ctx.edits.canAdd(span[0], span[1])) return;
       if (site.shorthandProperty) {

@@ -27,6 +27,8 @@ export interface AuthWrapper {
   token: AnyNode;
   /** For functions: which argument is the URL. */
   urlParameter?: number;
+  /** For interceptors: the call that registers it (`axios.interceptors.request.use(…)`). */
+  at?: AnyNode;
 }
 
 const HTTP_FUNCTIONS = new Set(['fetch', 'axios', 'request', 'ajax', 'superagent']);
@@ -81,7 +83,7 @@ function interceptors(j: JSCodeshift, root: Collection): AuthWrapper[] {
     }
     if (!client) return;
     const token = (node.arguments as unknown[]).map((a) => unwrapExpression(a)).map((a) => (a ? bearerIn(a) : undefined)).find(Boolean);
-    if (token) found.push({ name: client, kind: 'interceptor', token });
+    if (token) found.push({ name: client, kind: 'interceptor', token, at: node });
   });
   return found;
 }
@@ -138,6 +140,87 @@ export function requestUrl(call: AnyNode): AnyNode | null {
  */
 export function wrapperRefs(wrappers: readonly AuthWrapper[]): string[] {
   return wrappers.filter((w) => w.kind === 'function' && w.urlParameter !== undefined).map((w) => `${w.name}#${w.urlParameter ?? 0}`);
+}
+
+/**
+ * Code that signs every request of a client with a token of its own, whatever its URL:
+ *
+ *   $.ajaxSetup({ beforeSend: function (xhr) { xhr.setRequestHeader('Authorization', …); } })
+ *   $.ajaxSetup({ headers: { Authorization: … } })
+ *   axios.interceptors.request.use(…), $httpProvider.interceptors.push(…)   (see interceptors())
+ *
+ * A Management API call of that client with no Authorization header of its own gets that token.
+ */
+export interface RequestSigner {
+  /** `jquery` for $.ajaxSetup; else the client the interceptor signs (`axios`, `api`, `$http`). */
+  client: string;
+  how: 'beforeSend' | 'headers' | 'interceptor';
+  /** The `$.ajaxSetup(…)` or interceptor registration; absent when it is in another file. */
+  at?: AnyNode;
+}
+
+const JQUERY = new Set(['$', 'jQuery']);
+
+export function findRequestSigners(j: JSCodeshift, root: Collection): RequestSigner[] {
+  const signers: RequestSigner[] = findAuthWrappers(j, root)
+    .filter((w) => w.kind === 'interceptor')
+    .map((w) => ({ client: w.name, how: 'interceptor' as const, ...(w.at ? { at: w.at } : {}) }));
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
+    const node = path.node as unknown as AnyNode;
+    const callee = unwrapExpression(node.callee);
+    const owner = unwrapExpression(callee?.object);
+    if (memberPropertyName(callee) !== 'ajaxSetup' || owner?.type !== 'Identifier' || !JQUERY.has(owner.name as string)) return;
+    const settings = unwrapExpression((node.arguments as unknown[])[0]);
+    if (settings?.type !== 'ObjectExpression') return;
+    const headers = unwrapExpression(propertyValue(settings, 'headers'));
+    const beforeSend = objectProperties(settings).find((p) => propertyName(p) === 'beforeSend');
+    // Any Authorization header counts: whatever its form, the call gets the setup's token.
+    if (headers?.type === 'ObjectExpression' && objectProperties(headers).some((p) => propertyName(p)?.toLowerCase() === 'authorization')) {
+      signers.push({ client: 'jquery', how: 'headers', at: node });
+    } else if (beforeSend && setsAuthorizationHeader(beforeSend)) {
+      signers.push({ client: 'jquery', how: 'beforeSend', at: node });
+    }
+  });
+  return signers;
+}
+
+/** True when `xhr.setRequestHeader('Authorization', …)` is called inside `scope`. */
+function setsAuthorizationHeader(scope: AnyNode): boolean {
+  return callsIn(scope).some((call) => {
+    const name = memberPropertyName(unwrapExpression(call.callee));
+    return name === 'setRequestHeader' && stringValue(unwrapExpression((call.arguments as unknown[])[0]))?.toLowerCase() === 'authorization';
+  });
+}
+
+/**
+ * Signers as the package knows them (`signer:jquery:beforeSend`, `signer:axios:interceptor`), so a
+ * call in another file is seen to be signed. They carry no `#`: findWrapperManagementCalls skips them.
+ */
+export function signerRefs(signers: readonly RequestSigner[]): string[] {
+  return signers.map((s) => `signer:${s.client}:${s.how}`);
+}
+
+/** The signers named by package refs (their place unknown: another file). */
+export function signersOfRefs(refs: readonly string[]): RequestSigner[] {
+  const out: RequestSigner[] = [];
+  for (const ref of refs) {
+    const match = /^signer:(.+):(beforeSend|headers|interceptor)$/.exec(ref);
+    if (match) out.push({ client: match[1], how: match[2] as RequestSigner['how'] });
+  }
+  return out;
+}
+
+/**
+ * The signer whose token a request call without an Authorization header of its own gets:
+ * `$.ajax`/`$.get`/`jQuery.post` → $.ajaxSetup; `axios(…)`, `axios.patch(…)`, `api.get(…)`, `$http(…)` → the interceptor of that client.
+ */
+export function signerOfCall(call: AnyNode, signers: readonly RequestSigner[]): RequestSigner | undefined {
+  const callee = unwrapExpression(call.callee);
+  const base = callee?.type === 'Identifier' ? callee : unwrapExpression(callee?.object);
+  const name = base?.type === 'Identifier' ? (base.name as string) : memberPropertyName(base);
+  if (!name) return undefined;
+  const client = JQUERY.has(name) ? 'jquery' : name;
+  return signers.find((s) => s.client === client);
 }
 
 export interface WrapperManagementCall {

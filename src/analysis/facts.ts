@@ -7,7 +7,7 @@ import { classifyHost, normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
 import { findLoginConfigs } from './login-configs';
-import { findAuthWrappers, wrapperRefs } from './auth-wrappers';
+import { findAuthWrappers, findRequestSigners, signerRefs, wrapperRefs } from './auth-wrappers';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
 
 /** What one file contributes to its package's facts (see the package scan in the runner). */
@@ -53,7 +53,7 @@ function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
     else if (kind === 'access') accessTokenKeys.add(write.key);
   }
   const logins = loginFacts(j, root, bindings);
-  const authWrappers = wrapperRefs(findAuthWrappers(j, root));
+  const authWrappers = [...wrapperRefs(findAuthWrappers(j, root)), ...signerRefs(findRequestSigners(j, root))];
   return {
     ...(authWrappers.length > 0 ? { authWrappers } : {}),
     endpoints: [...endpoints].sort(),

@@ -3,7 +3,7 @@ import { type EndpointSpec, MANAGEMENT_METHODS, matchEndpoint } from '../catalog
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, classOfCallee, findConstructions } from './auth0-bindings';
-import { boundValue } from './local-values';
+import { type BoundValue, boundValue } from './local-values';
 
 /**
  * The Management API calls a file makes:
@@ -11,7 +11,7 @@ import { boundValue } from './local-values';
  *    on an instance reached directly, through a variable, a `this.x` field, a factory function
  *    that returns one, or a receiver whose name says it is one (`auth0Manage`, `mgmt`);
  *  - node-auth0 `ManagementClient` user methods;
- *  - raw HTTP calls (fetch, axios, $.ajax, $http, superagent, XHR) to `/api/v2/users…` and
+ *  - raw HTTP calls (fetch, axios, $.ajax, $http, request, superagent, XHR) to `/api/v2/users…` and
  *    `/api/v2/device-credentials…`.
  */
 
@@ -179,6 +179,8 @@ export interface ManagementHttpCall {
   pattern: string;
   /** The request options / config object literal (headers, body, data…), when there is one. */
   config?: AnyNode;
+  /** The variable `config` is declared in, when the call names a variable rather than an object literal. */
+  configVariable?: string;
   /** The expression after `Bearer ` in the Authorization header, when it can be found. */
   bearerToken?: AnyNode;
   /** The Authorization header's value node. */
@@ -208,35 +210,50 @@ function collectManagementHttpCalls(j: JSCodeshift, root: Collection): Managemen
     const calleeName = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
     if (!calleeName) return;
 
+    // Options held in a variable (`var options = {…}; request(options, cb)`) are the same request
+    // as the literal written at the call: read them where they are declared, and read the names
+    // inside them from there too (`var url` in another function is another variable).
+    const held = new Map<AnyNode, BoundValue>();
+    const objectOf = (arg: AnyNode | null | undefined): AnyNode | undefined => {
+      if (arg?.type === 'ObjectExpression') return arg;
+      const bound = arg?.type === 'Identifier' ? boundValue(j, root, path, arg.name as string) : undefined;
+      if (bound?.init.type !== 'ObjectExpression') return undefined;
+      held.set(bound.init, bound);
+      return bound.init;
+    };
+
     let urlNode: AnyNode | null = null;
     let httpMethod: string | undefined;
     let config: AnyNode | undefined;
 
     const [first, second, third] = args;
+    const firstObject = objectOf(first);
     if (calleeName === 'fetch') {
       urlNode = first;
-      config = second?.type === 'ObjectExpression' ? second : undefined;
+      config = objectOf(second);
       httpMethod = literalMethod(config) ?? 'GET';
     } else if (calleeName === 'open' && stringValue(first) !== undefined && second) {
       urlNode = second;
       httpMethod = (stringValue(first) as string).toUpperCase();
-    } else if (VERBS[calleeName] && first && first.type !== 'ObjectExpression') {
+    } else if (VERBS[calleeName] && first && !firstObject) {
       urlNode = first;
       httpMethod = VERBS[calleeName];
-      const candidate = httpMethod === 'GET' || httpMethod === 'DELETE' ? second : third;
-      config = candidate?.type === 'ObjectExpression' ? candidate : undefined;
-    } else if (first?.type === 'ObjectExpression' && propertyValue(first, 'url')) {
-      // $.ajax({ url, type }), $http({ method, url }), axios({ method, url }), request({ uri })
-      config = first;
-      urlNode = unwrapExpression(propertyValue(first, 'url'));
-      httpMethod = literalMethod(first) ?? 'GET';
-    } else if (calleeName === 'ajax' && first && second?.type === 'ObjectExpression') {
+      config = objectOf(httpMethod === 'GET' || httpMethod === 'DELETE' ? second : third);
+    } else if (firstObject && requestUrlOf(firstObject)) {
+      // $.ajax({ url, type }), $http({ method, url }), axios({ method, url }), request({ uri }),
+      // request.post({ url, form }): the verb of the method called is the default.
+      config = firstObject;
+      urlNode = requestUrlOf(firstObject) ?? null;
+      httpMethod = literalMethod(firstObject) ?? VERBS[calleeName] ?? 'GET';
+    } else if (calleeName === 'ajax' && first && objectOf(second)) {
       urlNode = first;
-      config = second;
-      httpMethod = literalMethod(second) ?? 'GET';
+      config = objectOf(second);
+      httpMethod = literalMethod(config) ?? 'GET';
     }
     if (!urlNode || !httpMethod) return;
-    const pattern = urlPattern(urlNode, constantsAt(j, root, path, constants));
+    const declared = config ? held.get(config) : undefined;
+    const urlIsInConfig = !!config && requestUrlOf(config) === urlNode;
+    const pattern = urlPattern(urlNode, constantsAt(j, root, declared && urlIsInConfig ? declared.declarator : path, constants));
     if (pattern === undefined) return;
     const apiPath = managementPath(pattern);
     if (apiPath === undefined) return;
@@ -249,11 +266,17 @@ function collectManagementHttpCalls(j: JSCodeshift, root: Collection): Managemen
       url: urlNode,
       pattern,
       config,
+      ...(declared ? { configVariable: declared.name } : {}),
       authorization,
       bearerToken: authorization ? bearerTokenOf(authorization) : undefined,
     });
   });
   return calls;
+}
+
+/** The URL of a request options object: `url` (fetch-likes, jQuery, axios, $http) or `uri` (request). */
+function requestUrlOf(config: AnyNode): AnyNode | undefined {
+  return unwrapExpression(propertyValue(config, 'url') ?? propertyValue(config, 'uri')) ?? undefined;
 }
 
 export function literalMethod(config: AnyNode | undefined): string | undefined {

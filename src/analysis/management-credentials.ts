@@ -15,8 +15,8 @@ import {
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { nodesOf } from '../ast/node-index';
 import { findAuth0Bindings, findConstructions } from './auth0-bindings';
-import { bearerTokenOf, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
-import { childNodes, isFunctionNode, type ScopeIndex } from './scope';
+import { bearerTokenOf, findManagementHttpCalls, findManagementMethodCalls, type ManagementHttpCall } from './management-calls';
+import { type Binding, childNodes, isFunctionNode, type ScopeIndex } from './scope';
 import type { FindingCause } from '../catalog/findings';
 
 /**
@@ -44,6 +44,11 @@ export interface CredentialSite {
   host?: string;
   /** An identities POST that links by `user_id` (no `link_with`): its `user_id` property. */
   userIdLink?: AnyNode;
+  /**
+   * The variable whose declaration holds the token, when other code reads that variable too
+   * (another request, a later `options.headers.x = …`): editing it would change that code too.
+   */
+  sharedIn?: { name: string; declarator: AnyNode };
 }
 
 /** A Management API credential the codemod cannot see. */
@@ -132,10 +137,12 @@ export function findManagementCredentials(
       const token = bearerTokenOf(request.authorization);
       const host = /^https?:\/\/([^/{}]+)\//.exec(pattern)?.[1];
       if (token) {
+        const shared = sharedDeclaration(call, request, node, scope, resolver);
         found.sites.push({
           token,
           request: node,
           kind: 'http',
+          ...(shared ? { sharedIn: shared } : {}),
           ...(call.endpoint ? { endpoint: call.endpoint.id } : {}),
           ...(host && classifyHost(host) !== 'invalid' ? { host: normaliseHost(host).toLowerCase() } : {}),
           ...(userIdLink ? { userIdLink } : {}),
@@ -163,6 +170,29 @@ export function findManagementCredentials(
   return found;
 }
 
+/**
+ * Where the token of a request sits in a declaration other code reads too, the variable declared
+ * there: the codemod must not edit it for this request alone. Options the call names by variable
+ * but the scopes do not lead back to count as shared, so they are never edited blind.
+ */
+function sharedDeclaration(
+  call: ManagementHttpCall,
+  request: RequestParts,
+  node: AnyNode,
+  scope: ScopeIndex,
+  resolver: ObjectResolver,
+): { name: string; declarator: AnyNode } | undefined {
+  const via = request.authorizationVia ?? [];
+  const shared = resolver.sharedOf(via, node);
+  if (shared) return { name: shared.name, declarator: shared.declarators[0] };
+  const authorization = request.authorization;
+  if (call.configVariable && call.config && via.length === 0 && authorization && scope.contains(call.config, authorization)) {
+    const declarator = scope.ancestors(call.config).find((a) => a.type === 'VariableDeclarator') ?? call.config;
+    return { name: call.configVariable, declarator };
+  }
+  return undefined;
+}
+
 /** A literal tenant host (`acme.auth0.com`, also as `https://acme.auth0.com`), lower-cased. */
 function tenantHostOf(node: unknown): string | undefined {
   const value = stringValue(unwrapExpression(node));
@@ -171,11 +201,15 @@ function tenantHostOf(node: unknown): string | undefined {
   return classifyHost(host) === 'invalid' ? undefined : normaliseHost(host).toLowerCase();
 }
 
-/** Follows expressions to the object literal they stand for: locals bound once, `JSON.stringify(x)`, `new Headers(x)`. */
+/**
+ * Follows expressions to the object literal they stand for: locals bound once, `JSON.stringify(x)`,
+ * `new Headers(x)`. `via` collects the variables it went through: an edit inside the object lands
+ * in their declarations.
+ */
 class ObjectResolver {
   constructor(private readonly scope: ScopeIndex) {}
 
-  object(node: unknown, depth = 0): AnyNode | undefined {
+  object(node: unknown, depth = 0, via?: Binding[]): AnyNode | undefined {
     const n = unwrapExpression(node);
     if (!n || depth > 4) return undefined;
     if (n.type === 'ObjectExpression') return n;
@@ -185,20 +219,52 @@ class ObjectResolver {
       if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return undefined;
       const declarator = binding.declarators[0];
       if (asNode(declarator.id)?.type !== 'Identifier') return undefined;
-      return this.object(declarator.init, depth + 1);
+      const object = this.object(declarator.init, depth + 1, via);
+      if (object) via?.push(binding);
+      return object;
     }
     if (n.type === 'CallExpression' || n.type === 'NewExpression') {
       const callee = unwrapExpression(n.callee);
       const isStringify = callee?.type === 'MemberExpression' && memberPropertyName(callee) === 'stringify';
       const isHeaders = n.type === 'NewExpression' && callee?.type === 'Identifier' && callee.name === 'Headers';
-      if (isStringify || isHeaders) return this.object((n.arguments as unknown[])[0], depth + 1);
+      if (isStringify || isHeaders) return this.object((n.arguments as unknown[])[0], depth + 1, via);
     }
     return undefined;
+  }
+
+  /**
+   * The first of `via` that other code also reads: the variable is read anywhere but in `call`
+   * (or in the declaration of another of `via`, `var options = { headers }`). An edit in its
+   * declaration would then change what that code sends or sees too: another request, a
+   * `options.headers.x = …` after it is built, a log line.
+   */
+  sharedOf(via: readonly Binding[], call: AnyNode): Binding | undefined {
+    const owners = [call, ...via.map((b) => b.declarators[0]).filter((d): d is AnyNode => !!d)];
+    return via.find((binding) => {
+      const reads = this.readsOf(binding);
+      return reads.length !== 1 || !owners.some((owner) => owner !== binding.declarators[0] && this.scope.contains(owner, reads[0]));
+    });
+  }
+
+  /** The identifiers that read a variable (its declaration's own name is no read). */
+  private readsOf(binding: Binding): AnyNode[] {
+    const reads = new Set<AnyNode>();
+    for (const node of this.scope.runtimeNodes()) {
+      if (node.type !== 'Identifier' || node.name !== binding.name || binding.declarators.some((d) => d.id === node)) continue;
+      const parent = this.scope.parentOf(node);
+      // `x.options` and `{ options: 1 }` name a property, not the variable; `{ options }` reads it.
+      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
+      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && parent.value !== node) continue;
+      if (this.scope.resolve(binding.name, node) === binding) reads.add(node);
+    }
+    return [...reads];
   }
 }
 
 interface RequestParts {
   authorization?: AnyNode;
+  /** The variables the Authorization header was reached through (`var options = {…}; request(options)`). */
+  authorizationVia?: Binding[];
   body?: AnyNode;
   method?: string;
 }
@@ -217,14 +283,22 @@ function describeRequest(
   // axios.post(url, data, config), $http.post(url, data, config), $.post(url, data): the second argument is the body.
   const bodyArgument = verb && ['post', 'patch', 'put'].includes(verb) ? args[1] : undefined;
   if (bodyArgument) parts.body = bodyArgument;
-  const configs = literalConfig ? [literalConfig] : [];
+  const configs: { object: AnyNode; via: Binding[] }[] = literalConfig ? [{ object: literalConfig, via: [] }] : [];
   for (const arg of args) {
-    const object = arg && arg !== bodyArgument ? resolver.object(arg) : undefined;
-    if (object && !configs.includes(object)) configs.push(object);
+    const via: Binding[] = [];
+    const object = arg && arg !== bodyArgument ? resolver.object(arg, 0, via) : undefined;
+    if (!object) continue;
+    const known = configs.find((c) => c.object === object);
+    if (known) known.via.push(...via);
+    else configs.push({ object, via });
   }
-  for (const config of configs) {
-    const headers = resolver.object(propertyValue(config, 'headers'));
-    parts.authorization ??= (headers ? headerIn(headers) : undefined) ?? beforeSendAuthorization(config, scope);
+  for (const { object: config, via } of configs) {
+    const headersVia: Binding[] = [];
+    const headers = resolver.object(propertyValue(config, 'headers'), 0, headersVia);
+    if (!parts.authorization) {
+      parts.authorization = (headers ? headerIn(headers) : undefined) ?? beforeSendAuthorization(config, scope);
+      if (parts.authorization) parts.authorizationVia = [...via, ...headersVia];
+    }
     const method = stringValue(propertyValue(config, 'method')) ?? stringValue(propertyValue(config, 'type'));
     if (method) parts.method ??= method.toUpperCase();
     for (const key of BODY_KEYS) parts.body ??= asNode(propertyValue(config, key)) ?? undefined;
@@ -241,8 +315,12 @@ function describeRequest(
     const [first, second] = (next.arguments as unknown[]).map((a) => unwrapExpression(a));
     if (name === 'set') {
       if (stringValue(first)?.toLowerCase() === 'authorization' && second) parts.authorization ??= second;
-      const headers = first ? resolver.object(first) : undefined;
-      if (headers) parts.authorization ??= headerIn(headers);
+      const via: Binding[] = [];
+      const headers = first ? resolver.object(first, 0, via) : undefined;
+      if (headers && !parts.authorization) {
+        parts.authorization = headerIn(headers);
+        if (parts.authorization) parts.authorizationVia = via;
+      }
     } else if (name === 'send' && first) {
       parts.body ??= first;
     }

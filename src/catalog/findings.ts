@@ -233,7 +233,13 @@ export const FINDING_CAUSES = {
     code: 'untraceable-token',
     label: 'a wrapper signs the request with its own token',
     advice:
-      "The wrapper adds its own Authorization header to every request it sends, and the codemod cannot tell which of them go to the Management API: give the Management API calls the access token (e.g. a wrapper of their own with 'Bearer ' + the access token, or fetch with that header here), then rerun so the login is migrated with them.",
+      "The wrapper (a function, $.ajaxSetup or a request interceptor) adds its own Authorization header to every request it sends, and the codemod cannot tell which of them go to the Management API: give the Management API calls the access token (e.g. a wrapper of their own with 'Bearer ' + the access token, or fetch with that header here), then rerun so the login is migrated with them.",
+  },
+  'shared-request-options': {
+    code: 'untraceable-token',
+    label: 'request options other code reads too',
+    advice:
+      "The token sits in options (or headers) declared once and read by other code as well (another request, or a change after they are built): give the Management API call options of its own with 'Bearer ' + the access token, then rerun so the login is migrated with it.",
   },
   'angular-jwt': {
     code: 'untraceable-token',
