@@ -174,7 +174,10 @@ export function apply(ctx: TransformContext): void {
     };
     const endpoint = site.endpoint ? endpointById(site.endpoint) : undefined;
     ctx.site({ ...spec, ...(site.kind === 'http' && !endpoint ? { unknownEndpoint: true } : {}) }, () => {
-      if (!twin) return;
+      // A call that sends no token, or an access token from no login in sight (the environment, a
+      // getter), is no part of this migration: which endpoints that token may call is its own
+      // business (a server's machine-to-machine token). A login's access token is still checked.
+      if (!twin || twin.kind === 'neutral' || (twin.kind === 'access' && twin.origins === undefined)) return;
       if (endpoint && !endpoint.browser && ctx.options.scopeMode === 'current-user') {
         ctx.report(site.request as unknown as ASTNode, 'backend-only-endpoint', backendOnlyMessage(endpoint.id), 'backend-only');
         return;

@@ -146,6 +146,9 @@ export class TokenTracer {
     if (read) return this.storageTwin(n, read, site);
 
     if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+      // A token from the environment is configured for the app (an API or machine-to-machine
+      // token): a user's ID token is never kept there.
+      if (isProcessEnv(asNode(n.object))) return { kind: 'access' };
       const field = memberPropertyName(n);
       if (field === undefined) return untraceable('its property name is computed');
       return this.memberTwin(n, asNode(n.object) as AnyNode, field, site, depth);
@@ -735,6 +738,13 @@ export class TokenTracer {
  * already moved to access tokens (`await auth0.getTokenSilently({ audience })`).
  */
 const ACCESS_TOKEN_METHODS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
+
+/** `process.env`. */
+function isProcessEnv(node: AnyNode | null): boolean {
+  const n = unwrapExpression(node);
+  const owner = unwrapExpression(n?.object);
+  return memberPropertyName(n) === 'env' && owner?.type === 'Identifier' && owner.name === 'process';
+}
 
 /** Methods whose name says they return an access token: `accessToken()`, `getAccessToken()`. */
 const ACCESS_TOKEN_NAME = /^(get_?)?access_?token$/i;

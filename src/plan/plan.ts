@@ -206,12 +206,16 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   // Stock jscodeshift with --scopes: the user says this package calls the Management API, from a
   // file this run does not see.
   const asserted = !input.packageScan && (input.options.scopes?.length ?? 0) > 0 && consumers.length === 0 && producers.length > 0;
-  // Consumers that already send the access token, fed by a login that does not yet ask for the
-  // Management API (or for every scope its calls need): the flow is not migrated until it does.
-  const loginBehind = consumers.length > 0 && producers.some((p) => p.outcome === 'edit');
+  // Consumers that already send the access token, fed only by logins that do not yet ask for the
+  // Management API (or for every scope its calls need): the flow is not migrated until they do.
+  // Where one of its logins already asks for it, that one is taken to feed the calls (a login
+  // rebuilt with the audience before it is shown, beside a bare placeholder), and all is left alone.
+  const loginBehind = consumers.length > 0 && producers.some((p) => p.outcome === 'edit') && !producers.some((p) => p.outcome === 'none');
   if (toSwitch.length === 0 && blockedConsumers.length === 0 && !asserted && !loginBehind) {
     holdAll();
-    return summary(consumers.length > 0 ? 'already-migrated' : 'out-of-scope');
+    // Calls whose access token comes from no login of the package (the environment, a
+    // machine-to-machine request) are none of this migration's business, and ask for no scope.
+    return summary(consumers.length > 0 && producers.length > 0 ? 'already-migrated' : 'out-of-scope');
   }
 
   const blockedSites = members.filter((m) => m.outcome === 'blocked');

@@ -83,12 +83,12 @@ function formatSteps(report: RunReport, packages: readonly PackageSummary[], sty
     const anyUser = pkg.scopes.filter((s) => !isCurrentUserScope(s));
     const currentUser = pkg.scopes.filter(isCurrentUserScope);
     if (currentUser.length > 0) {
-      detail(`It now asks for ${currentUser.join(' ')}: current-user scopes, which need no grant; Auth0 issues them for the signed-in user's own data.`);
+      detail(`Its login asks for ${currentUser.join(' ')}: current-user scopes, which need no grant; Auth0 issues them for the signed-in user's own data.`);
     }
     if (anyUser.length > 0) {
       detail(
         style.yellow(
-          `It now asks for ${anyUser.join(' ')}: any-user scopes must never reach a browser. Make those calls from a backend ` +
+          `Its login asks for ${anyUser.join(' ')}: any-user scopes must never reach a browser. Make those calls from a backend ` +
             'with a Machine-to-Machine application (Applications > APIs > Auth0 Management API > Machine To Machine Applications: ' +
             'authorize it and tick these scopes).',
         ),
