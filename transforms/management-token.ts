@@ -403,6 +403,8 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
 /** Where the login result an access-token field is read from comes from (`r` in `r.accessToken`). */
 function originsOfTokenField(origins: OriginFinder, value: AnyNode): string[] {
   const n = unwrapExpression(value);
+  // A bare name (a callback's `id_token` parameter): the call it comes from tells whose token it is.
+  if (n?.type === 'Identifier') return origins.ofValue(n);
   const object = n && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') ? asNode(n.object) : null;
   return object ? origins.ofObject(object) : [];
 }

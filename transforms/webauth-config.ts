@@ -29,7 +29,7 @@ import type { ASTNode, ASTPath } from 'jscodeshift';
 import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
 import { declaredMajor } from '../src/analysis/facts';
 import { holderLinkOf, REDIRECT_LOGIN } from '../src/analysis/origins';
-import { classifyHost, normaliseHost } from '../src/catalog/audience';
+import { classifyHost, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
 import {
   findLockProfileCalls,
   findLoginConfigs,
@@ -184,7 +184,7 @@ function migrateWebAuthConfig(job: Job, config: LoginConfig): Outcome {
   const { options } = config;
   if (options.status === 'missing') return 'left';
   if (options.status === 'unresolved') {
-    reportUnresolvedOptions(job, options.written, `${config.origin} options`);
+    reportUnresolvedOptions(job, options.written, `${config.origin} options`, config);
     return 'left';
   }
   const obj = options.path.node as unknown as AnyNode;
@@ -260,7 +260,7 @@ function migrateLockConfig(job: Job, config: LoginConfig): Outcome {
   }
   const { options } = config;
   if (options.status === 'unresolved') {
-    reportUnresolvedOptions(job, options.written, `${config.origin} options`);
+    reportUnresolvedOptions(job, options.written, `${config.origin} options`, config);
     return 'left';
   }
   if (options.status === 'missing' && !config.container && ((site.arguments as unknown[] | undefined)?.length ?? 0) < 2) return 'left';
@@ -279,7 +279,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const site = config.site.node as unknown as AnyNode;
   const optionsPath = options.status === 'literal' ? options.path : undefined;
   const obj = optionsPath?.node as unknown as AnyNode | undefined;
-  if (obj && reportUnknownKeys(job, obj, `${config.origin} options`)) return 'left';
+  if (obj && reportUnknownKeys(job, obj, `${config.origin} options`, config)) return 'left';
 
   const auth = nestedObject(job, optionsPath, 'auth', `${config.origin} auth options`);
   if (auth === 'left') return 'left';
@@ -507,25 +507,38 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
 // Shared checks and messages
 
 /** Reports a spread or computed key, whose keys may set audience, scope or responseType unseen. */
-function reportUnknownKeys(job: Job, obj: AnyNode, label: string): boolean {
+function reportUnknownKeys(job: Job, obj: AnyNode, label: string, config?: LoginConfig): boolean {
   const unknown = objectProperties(obj).find((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty' || p.computed === true);
   if (!unknown) return false;
   job.ctx.report(
     unknown as unknown as ASTNode,
     'unresolved-config',
-    `the ${label} take keys from ${unknown.computed ? 'a computed key' : 'a spread'}, which may set audience, scope or responseType; inline them and rerun, or ${handEdit(job)}`,
+    `the ${label} take keys from ${unknown.computed ? 'a computed key' : 'a spread'}, which may set audience, scope or responseType; inline them and rerun, or ${handEdit(job, config)}`,
     'spread-options',
   );
   return true;
 }
 
-function reportUnresolvedOptions(job: Job, written: AnyNode, label: string): void {
-  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job)}`, 'options-elsewhere');
+function reportUnresolvedOptions(job: Job, written: AnyNode, label: string, config?: LoginConfig): void {
+  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job, config)}`, 'options-elsewhere');
 }
 
-function handEdit(job: Job): string {
-  const audience = job.ctx.options.audience ?? 'https://TENANT.auth0.com/api/v2/';
-  return `where they are built, set audience '${audience}', add '${job.scopes.join(' ')}' to scope (Lock: auth.params.scope; keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
+/**
+ * What to write by hand where the options are built, in the config's own terms: Lock's keys under
+ * `auth` (and Lock 10's `oidcConformant`, without which it refuses an audience), and the tenant's
+ * own audience where its domain is a literal.
+ */
+function handEdit(job: Job, config?: LoginConfig): string {
+  const domain = stringValue(unwrapExpression(config?.domain?.node));
+  const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : undefined;
+  const audience = job.ctx.options.audience ?? (host ? managementAudienceForHost(host) : 'https://TENANT.auth0.com/api/v2/');
+  const scopes = job.scopes.join(' ');
+  if (config?.shape === 'lock') {
+    const major = lockMajorVersion(job.ctx);
+    const flag = major === undefined || major <= 10 ? 'set oidcConformant: true at the top level (Lock 10 refuses an audience without it; Lock 11 ignores it), ' : '';
+    return `where they are built, ${flag}set auth.audience '${audience}', add '${scopes}' to auth.params.scope (keep openid) and set auth.responseType 'token id_token'`;
+  }
+  return `where they are built, set audience '${audience}', add '${scopes}' to scope (Lock: auth.params.scope; keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
 }
 
 /**

@@ -78,10 +78,31 @@ const ANGULAR_LOCK_SERVICE = 'lock';
 const WEBAUTH_NAME = /webauth/i;
 const LOCK_NAME = /lock/i;
 
+/**
+ * The 2.x API of the separate auth0-lock-passwordless package (a CDN script as often as an
+ * import): Lock 11's Auth0LockPasswordless has `show()` instead.
+ */
+const LEGACY_PASSWORDLESS_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
+
+/** Names (`plock`, `this.plock`) on which the file calls one of `methods`. */
+function holdersCalling(j: JSCodeshift, root: Collection, methods: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
+    const callee = unwrapExpression(path.node.callee);
+    const method = memberPropertyName(callee);
+    if (!callee || method === undefined || !methods.has(method)) return;
+    const receiver = unwrapExpression(callee.object);
+    const name = receiver?.type === 'Identifier' ? (receiver.name as string) : memberPropertyName(receiver);
+    if (name !== undefined) names.add(name);
+  });
+  return names;
+}
+
 /** Every login config in the file, in source order. */
 export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): LoginConfig[] {
   const configs: LoginConfig[] = [];
   const legacyPasswordlessNames = localNamesFrom(j, root, 'auth0-lock-passwordless');
+  const legacyPasswordlessHolders = holdersCalling(j, root, LEGACY_PASSWORDLESS_METHODS);
 
   for (const { path, className } of findConstructions(j, root, bindings, ['WebAuth', 'Auth0Lock', 'Auth0LockPasswordless'])) {
     const holders = holdersOf(path);
@@ -99,7 +120,9 @@ export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Aut
       options: resolveObjectAt(j, root, argumentPath(path, 2)),
       domain: argumentPath(path, 1),
       holders,
-      legacyPasswordless: className === 'Auth0LockPasswordless' && calleeName !== undefined && legacyPasswordlessNames.has(calleeName),
+      legacyPasswordless:
+        className === 'Auth0LockPasswordless' &&
+        ((calleeName !== undefined && legacyPasswordlessNames.has(calleeName)) || holders.some((h) => legacyPasswordlessHolders.has(h.name))),
     });
   }
 

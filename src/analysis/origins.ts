@@ -28,6 +28,8 @@ export type ProducerLink = (call: AnyNode) => string | undefined;
 const REDIRECT_RESULT_METHODS = new Set(['parseHash', 'resumeAuth', 'handleRedirectCallback']);
 /** Lock events whose handler gets a login result. */
 const RESULT_EVENTS = new Set(['authenticated', 'hash_parsed']);
+/** auth0-lock-passwordless 2.x: the login's callback gets its tokens. */
+const PASSWORDLESS_RESULT_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
 
 /** A client kept under a name: `webAuth`, `this.auth0` (see login-configs `Holder`). */
 export function holderLinkOf(node: AnyNode | null | undefined): string | undefined {
@@ -103,6 +105,7 @@ export class OriginFinder {
     const holder = holderLinkOf(asNode(callee.object));
     if (REDIRECT_RESULT_METHODS.has(method)) return holder ? [holder, REDIRECT_LOGIN] : [REDIRECT_LOGIN];
     if (method === 'on' && holder && RESULT_EVENTS.has(stringValue((call.arguments as unknown[])[0]) ?? '')) return [holder];
+    if (holder && PASSWORDLESS_RESULT_METHODS.has(method)) return [holder];
     return [SOME_LOGIN];
   }
 }

@@ -220,8 +220,12 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
 
   const blockedSites = members.filter((m) => m.outcome === 'blocked');
   if (blockedSites.length > 0) {
-    for (const m of members) decide(m, m.outcome === 'blocked' && concerned ? { act: true, scopes, reportOnly: true } : HOLD);
-    const first = blockedSites[0];
+    // A login that can never give an access token (a legacy-only grant) is the one thing to fix
+    // first: advice about storing or passing that token would lead nowhere until it is.
+    const dead = blockedSites.filter((m) => m.role === 'producer' && m.finding === 'legacy-endpoint');
+    const reporting = new Set(dead.length > 0 ? dead : blockedSites);
+    for (const m of members) decide(m, reporting.has(m) && concerned ? { act: true, scopes, reportOnly: true } : HOLD);
+    const first = [...reporting][0];
     return summary('blocked', { ...first, code: first.finding });
   }
   // Where the flow is reported when the plan blocks it: its consumers, or (asserted) its logins.
