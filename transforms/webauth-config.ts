@@ -198,7 +198,7 @@ function migrateWebAuthConfig(job: Job, config: LoginConfig): Outcome {
 /** A config with WebAuth's flat keys: `audience`, `scope`, `responseType` beside `domain`. */
 function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined, origin: string): Outcome {
   const { ctx, scopes } = job;
-  if (reportUnknownKeys(job, obj, `${origin} options`)) return 'left';
+  if (reportUnknownKeys(job, obj, `${origin} options`, { shape: 'webauth', domain })) return 'left';
 
   const responseTypeNode = propertyValue(obj, 'responseType');
   const responseType = readStringOption(ctx, responseTypeNode);
@@ -279,7 +279,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const site = config.site.node as unknown as AnyNode;
   const optionsPath = options.status === 'literal' ? options.path : undefined;
   const obj = optionsPath?.node as unknown as AnyNode | undefined;
-  if (obj && reportUnknownKeys(job, obj, `${config.origin} options`, config)) return 'left';
+  if (obj && reportUnknownKeys(job, obj, `${config.origin} options`, { shape: config.shape, domain: config.domain?.node as unknown as AnyNode | undefined })) return 'left';
 
   const auth = nestedObject(job, optionsPath, 'auth', `${config.origin} auth options`);
   if (auth === 'left') return 'left';
@@ -507,7 +507,7 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
 // Shared checks and messages
 
 /** Reports a spread or computed key, whose keys may set audience, scope or responseType unseen. */
-function reportUnknownKeys(job: Job, obj: AnyNode, label: string, config?: LoginConfig): boolean {
+function reportUnknownKeys(job: Job, obj: AnyNode, label: string, config?: HandEditTarget): boolean {
   const unknown = objectProperties(obj).find((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty' || p.computed === true);
   if (!unknown) return false;
   job.ctx.report(
@@ -520,7 +520,8 @@ function reportUnknownKeys(job: Job, obj: AnyNode, label: string, config?: Login
 }
 
 function reportUnresolvedOptions(job: Job, written: AnyNode, label: string, config?: LoginConfig): void {
-  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job, config)}`, 'options-elsewhere');
+  const target = config ? { shape: config.shape, domain: config.domain?.node as unknown as AnyNode | undefined } : undefined;
+  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job, target)}`, 'options-elsewhere');
 }
 
 /**
@@ -528,8 +529,14 @@ function reportUnresolvedOptions(job: Job, written: AnyNode, label: string, conf
  * `auth` (and Lock 10's `oidcConformant`, without which it refuses an audience), and the tenant's
  * own audience where its domain is a literal.
  */
-function handEdit(job: Job, config?: LoginConfig): string {
-  const domain = stringValue(unwrapExpression(config?.domain?.node));
+/** What the advice needs to know of a config: Lock or not, and its domain. */
+interface HandEditTarget {
+  shape: LoginConfig['shape'];
+  domain?: AnyNode;
+}
+
+function handEdit(job: Job, config?: HandEditTarget): string {
+  const domain = stringValue(unwrapExpression(config?.domain));
   const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : undefined;
   const audience = job.ctx.options.audience ?? (host ? managementAudienceForHost(host) : 'https://TENANT.auth0.com/api/v2/');
   const scopes = job.scopes.join(' ');
@@ -538,7 +545,8 @@ function handEdit(job: Job, config?: LoginConfig): string {
     const flag = major === undefined || major <= 10 ? 'set oidcConformant: true at the top level (Lock 10 refuses an audience without it; Lock 11 ignores it), ' : '';
     return `where they are built, ${flag}set auth.audience '${audience}', add '${scopes}' to auth.params.scope (keep openid) and set auth.responseType 'token id_token'`;
   }
-  return `where they are built, set audience '${audience}', add '${scopes}' to scope (Lock: auth.params.scope; keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
+  const lockNote = config ? '' : ' (Lock: auth.params.scope)';
+  return `where they are built, set audience '${audience}', add '${scopes}' to scope${lockNote} (keep openid) and ask for responseType 'token id_token' (unless it is a code flow)`;
 }
 
 /**
