@@ -213,7 +213,7 @@ export class TokenTracer {
       const name = memberPropertyName(callee);
       let at: AnyNode | undefined = call;
       while (at && at.type !== 'ClassBody') at = this.scope.parentOf(at);
-      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && keyName(m) === name && m.kind === 'method') : undefined;
+      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && !m.computed && keyName(m.key) === name && m.kind === 'method') : undefined;
       if (!method) return undefined;
       return method.type === 'MethodDefinition' ? (asNode(method.value) ?? undefined) : method;
     }

@@ -71,6 +71,17 @@ new auth0.Management({ domain: d, token: r.idToken || localStorage.getItem('acce
     expect(findings).toEqual([]);
   });
 
+  it('follows this.method() into a method of the class that returns an access token', () => {
+    const source = `class Api {
+  save(r) { this.token = r.accessToken; }
+  mgmtToken() { return this.token; }
+  load(id) { return new auth0.Management({ domain: d, token: this.mgmtToken() }).getUser(id, cb); }
+}`;
+    const { changed, findings } = run(source);
+    expect(changed).toBe(false);
+    expect(findings).toEqual([]);
+  });
+
   it('keeps the quote style of the seed placeholder', () => {
     expect(run(`new auth0.Management({ domain: "{yourDomain}", token: "{yourIdToken}" });`).output).toBe(
       `new auth0.Management({ domain: "{yourDomain}", token: "{yourMgmtApiAccessToken}" });`,
