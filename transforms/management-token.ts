@@ -38,8 +38,8 @@ import {
   wrapperRefs,
 } from '../src/analysis/auth-wrappers';
 import { findDroppedClaimReads } from '../src/analysis/id-token-claims';
-import { ScopeIndex } from '../src/analysis/scope';
-import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer } from '../src/analysis/token-twins';
+import { isFunctionNode, ScopeIndex } from '../src/analysis/scope';
+import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer, type Twin } from '../src/analysis/token-twins';
 import { OriginFinder, type ProducerLink, SOME_LOGIN } from '../src/analysis/origins';
 import { findTokenRequests } from '../src/analysis/token-requests';
 import { findAuth0Bindings } from '../src/analysis/auth0-bindings';
@@ -102,6 +102,11 @@ function sharedOptionsMessage(ctx: TransformContext, shared: { name: string; dec
 
 function untraceableMessage(reason: string): string {
   return `Cannot trace this Management API token (${reason}); pass an access token for the Management API here, not an ID token.`;
+}
+
+/** For a setter's parameter, the access token is stored where the setter is called, not in the setter. */
+function setterTwinMessage(what: string): string {
+  return `This stored ID token is what the Management API reads, but the codemod cannot store the access token beside it: ${what}.`;
 }
 
 function storeTwinMessage(accessKey: string, reason: string): string {
@@ -357,10 +362,24 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
     const kind = tokenKindOf(write.value, constantInitialisers(ctx.j, ctx.root), new Map<string, TokenKind>());
     if (kind === undefined && storage.kindOf(write.key) === undefined && !managementKeys().has(write.key)) continue;
     const twin = tracer.twinOf(write.value);
-    const valueOrigins = twin.kind === 'id' ? [...twin.effects.origins] : originsOfTokenField(origins, write.value);
+    // A setter's parameter (`setToken(idToken) { localStorage.setItem('id_token', idToken) }`) is
+    // the token of each call of the setter: the twin is stored where the setter is called.
+    const setter = twin.kind === 'untraceable' ? setterCalls(scope, tracer, write) : undefined;
+    const valueOrigins =
+      twin.kind === 'id'
+        ? [...twin.effects.origins]
+        : setter && 'calls' in setter
+          ? setter.calls.flatMap((c) => (c.twin.kind === 'id' ? [...c.twin.effects.origins] : originsOfTokenField(origins, c.argument)))
+          : originsOfTokenField(origins, write.value);
     const ignored = isIgnoredNode(ctx.source, (write.statement ?? write.expression).node);
     ctx.site({ role: 'carrier', node: write.expression.node, links: [`storage:${write.key}`, ...valueOrigins], ignored }, () => {
       if (kind === 'access' || twin.kind === 'access' || storesAccessTokens() || !managementKeys().has(write.key)) return;
+      if (setter) {
+        const planned = setterTwinWrites(ctx, scope, write, setter, accessKey);
+        if (typeof planned === 'string') ctx.report(write.value as unknown as ASTNode, 'untraceable-token', setterTwinMessage(planned), 'no-twin-storage');
+        else insertAdditions(ctx, planned);
+        return;
+      }
       if (twin.kind === 'untraceable') {
         ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, twin.reason), 'no-twin-storage');
         return;
@@ -398,6 +417,132 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
       if (additions) insertAdditions(ctx, additions);
     });
   }
+}
+
+/** The calls of the setter whose parameter a storage write stores, each with the twin of the token it passes. */
+type SetterCalls = { name: string; calls: { call: AnyNode; argument: AnyNode; twin: Twin }[] } | { name: string; reason: string };
+
+/**
+ * When a storage write stores a parameter of a method of a class (called as `this.name(…)`) or
+ * of a function of this file: every call of it in the file and the token each passes; a reason
+ * when the calls cannot all be found. Undefined when the value is no such parameter.
+ */
+function setterCalls(scope: ScopeIndex, tracer: TokenTracer, write: StorageWrite): SetterCalls | undefined {
+  const value = unwrapExpression(write.value);
+  if (value?.type !== 'Identifier') return undefined;
+  const binding = scope.resolve(value.name as string, value);
+  if (binding?.kind !== 'param') return undefined;
+  const fn = binding.scope;
+  const index = (fn.params as AnyNode[]).findIndex((p) => p.type === 'Identifier' && p.name === value.name);
+  const callable = callableOf(scope, fn);
+  if (!callable) return undefined;
+  const name = callable.name;
+  if (index === -1 || scope.isReassigned(binding)) return { name, reason: `${value.name as string} is a parameter of ${name}() the codemod cannot follow` };
+  // A write in a callback inside the setter runs later than the setter's call.
+  const own = scope.ancestors(write.expression.node as unknown as AnyNode).find((a) => isFunctionNode(a));
+  if (own !== fn) return { name, reason: `${name}() stores its parameter from inside a callback` };
+
+  const calls: { call: AnyNode; argument: AnyNode; twin: Twin }[] = [];
+  for (const node of scope.runtimeNodes()) {
+    const use =
+      callable.kind === 'method'
+        ? (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && memberPropertyName(node) === name
+        : node.type === 'Identifier' && node.name === name && node !== callable.id && isReference(scope, node) && scope.resolve(name, node) === callable.binding;
+    if (!use || (callable.kind === 'method' && isSelfBinding(scope, node, name))) continue;
+    const call = scope.parentOf(node);
+    const direct = call?.type === 'CallExpression' && call.callee === node;
+    const onThis = callable.kind === 'function' || (unwrapExpression(node.object)?.type === 'ThisExpression' && scope.thisClassOf(node) === callable.classNode);
+    if (!call || !direct || !onThis) return { name, reason: `${name} is used in this file other than by calling it, so the codemod cannot find every token it stores` };
+    const argument = asNode((call.arguments as unknown[])[index]);
+    if (!argument || argument.type === 'SpreadElement') return { name, reason: `a call of ${name}() passes no token the codemod can follow` };
+    calls.push({ call, argument, twin: tracer.twinOf(argument) });
+  }
+  if (calls.length === 0) return { name, reason: `${name}() is not called in this file` };
+  return { name, calls };
+}
+
+/** The method (of a class, called on `this`) or function of this file a function node is, by name. */
+function callableOf(
+  scope: ScopeIndex,
+  fn: AnyNode,
+): { kind: 'method'; name: string; classNode: AnyNode } | { kind: 'function'; name: string; id: AnyNode; binding: ReturnType<ScopeIndex['resolve']> } | undefined {
+  const parent = scope.parentOf(fn);
+  const method = fn.type === 'ClassMethod' ? fn : fn.type === 'FunctionExpression' && parent?.type === 'MethodDefinition' ? parent : undefined;
+  if (method) {
+    const key = asNode(method.key);
+    const body = scope.parentOf(method);
+    const classNode = body && scope.parentOf(body);
+    if (method.kind !== 'method' || method.static || method.computed || key?.type !== 'Identifier' || !classNode) return undefined;
+    return { kind: 'method', name: key.name as string, classNode };
+  }
+  const id = fn.type === 'FunctionDeclaration' ? asNode(fn.id) : parent?.type === 'VariableDeclarator' && parent.init === fn ? asNode(parent.id) : null;
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = scope.resolve(id.name as string, id);
+  if (!binding || scope.isReassigned(binding)) return undefined;
+  return { kind: 'function', name: id.name as string, id, binding };
+}
+
+/**
+ * `this.name` in a constructor's `this.name = this.name.bind(this)`: the method stays the one
+ * every `this.name(…)` call runs, only bound.
+ */
+function isSelfBinding(scope: ScopeIndex, member: AnyNode, name: string): boolean {
+  const isThisName = (n: AnyNode | null): boolean =>
+    (n?.type === 'MemberExpression' || n?.type === 'OptionalMemberExpression') && !n.computed && memberPropertyName(n) === name && unwrapExpression(n.object)?.type === 'ThisExpression';
+  const isBindCall = (n: AnyNode | null): boolean => {
+    const callee = n?.type === 'CallExpression' ? unwrapExpression(n.callee) : null;
+    const args = (n?.arguments as AnyNode[] | undefined) ?? [];
+    return memberPropertyName(callee) === 'bind' && isThisName(unwrapExpression(callee?.object)) && args.length === 1 && unwrapExpression(args[0])?.type === 'ThisExpression';
+  };
+  const isPattern = (assignment: AnyNode | undefined): boolean =>
+    assignment?.type === 'AssignmentExpression' && assignment.operator === '=' && isThisName(unwrapExpression(assignment.left)) && isBindCall(unwrapExpression(assignment.right));
+  const parent = scope.parentOf(member);
+  if (parent?.type === 'AssignmentExpression' && parent.left === member) return isPattern(parent);
+  const call = parent && scope.parentOf(parent);
+  return Boolean(call && isBindCall(call) && isPattern(scope.parentOf(call)));
+}
+
+/** Whether an identifier reads a binding (not a property name or an object key). */
+function isReference(scope: ScopeIndex, node: AnyNode): boolean {
+  const parent = scope.parentOf(node);
+  if (!parent) return true;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if ((parent.type === 'Property' || parent.type === 'ObjectProperty' || parent.type === 'ClassMethod' || parent.type === 'ClassProperty' || parent.type === 'MethodDefinition') && parent.key === node && !parent.computed) {
+    return parent.type === 'Property' || parent.type === 'ObjectProperty' ? Boolean(parent.shorthand) : false;
+  }
+  return true;
+}
+
+/**
+ * `storage.setItem('access_token', <the access token>)` after every call of the setter, or why
+ * not: the line the app's owner should add, where the codemod can tell it.
+ */
+function setterTwinWrites(ctx: TransformContext, scope: ScopeIndex, write: StorageWrite, setter: SetterCalls, accessKey: string): Addition[] | string {
+  const expression = write.expression.node as unknown as AnyNode;
+  const storageNode = asNode(expression.type === 'CallExpression' ? asNode(expression.callee)?.object : asNode(expression.left)?.object);
+  const storageText = storageNode ? ctx.source.slice(...spanOf(storageNode as unknown as ASTNode)) : '';
+  const quote = write.keyNode.type === 'Identifier' ? dominantQuote(ctx.source) : quoteOf(ctx.source, write.keyNode as unknown as ASTNode);
+  const store = (value: string): string => `${storageText}.setItem(${quoteString(accessKey, quote)}, ${value})`;
+  if ('reason' in setter) return `${setter.reason}; where the login result is at hand, store its access token too: ${store('authResult.accessToken')}`;
+  const additions: Addition[] = [];
+  for (const { call, argument, twin } of setter.calls) {
+    const callText = ctx.source.slice(...spanOf(call as unknown as ASTNode));
+    const at = `${callText}${lineOf(ctx, call)}`;
+    if (twin.kind === 'untraceable') return `the token passed to ${at} cannot be followed (${twin.reason}); where that token comes from, store the login's access token too: ${store('authResult.accessToken')}`;
+    if (twin.kind === 'access') return `${at} passes an access token, which the setter stores under an ID-token key`;
+    const [start, end] = spanOf(argument as unknown as ASTNode);
+    const value = applyWithin(ctx.source, start, end, twin.kind === 'id' ? twin.edits : []);
+    const text = store(value);
+    // Only a global Web Storage means the same at the call as in the setter.
+    const root = storageText.replace(/^window\./, '');
+    if (!/^(window\.)?(localStorage|sessionStorage)$/.test(storageText) || scope.resolve(root, call) || scope.resolve('window', call)) {
+      return `the setter writes to storage the codemod cannot reach from ${at}; add ${text} after it`;
+    }
+    const beside = besideExpression(ctx, scope, call, text);
+    if (!beside) return `the codemod cannot add a statement after ${at}; add ${text} after it`;
+    additions.push(...beside, ...(twin.kind === 'id' ? twin.effects.additions : []));
+  }
+  return additions;
 }
 
 /** Where the login result an access-token field is read from comes from (`r` in `r.accessToken`). */

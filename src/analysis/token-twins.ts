@@ -169,7 +169,7 @@ export class TokenTracer {
     if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression') {
       const call = resultCall(n);
       if (call && returnsAccessToken(call)) return { kind: 'access' };
-      const returned = call ? this.returnedTwin(call, depth) : undefined;
+      const returned = call ? (this.returnedTwin(call, depth) ?? this.getterTwin(call, site, depth)) : undefined;
       return returned ?? untraceable('it is returned by a function call');
     }
     return untraceable('the codemod cannot follow this expression');
@@ -196,26 +196,194 @@ export class TokenTracer {
     }
   }
 
+  /**
+   * The twin of a call to a getter method or function of this file that returns the stored ID
+   * token (`this.getToken()` → `this.getAccessToken()`): the call switches to a twin beside it that
+   * returns the access token, added unless the file has one already. Undefined when the function
+   * returns no ID token (the call is then untraceable as any call).
+   */
+  private getterTwin(call: AnyNode, site: AnyNode | null, depth: number): Twin | undefined {
+    const getter = this.calledGetter(call);
+    if (!getter || this.tracing.has(getter.fn)) return undefined;
+    const returned = returnedValues(getter.fn);
+    if (returned.length === 0) return undefined;
+    this.tracing.add(getter.fn);
+    let twin: Twin;
+    try {
+      twin = this.combine(returned.map((value) => this.twinOf(value, null, depth + 1)));
+    } finally {
+      this.tracing.delete(getter.fn);
+    }
+    const name = getter.name;
+    if (twin.kind === 'untraceable') return returned.some((v) => this.mentionsIdToken(v)) ? untraceable(`${name}() returns a token the codemod cannot follow: ${twin.reason}`) : undefined;
+    if (twin.kind !== 'id') return undefined;
+    // The twin is a copy of the getter that returns the access token: the getter must do nothing
+    // else, or the copy would do it twice (or do it around the other token).
+    const only = onlyReturn(getter.fn);
+    if (!only) return untraceable(`${name}() does more than return the ID token; add a getter beside it that returns the access token, and call it here`);
+    if ((getter.fn.params as unknown[]).length > 0 || (call.arguments as unknown[]).length > 0) {
+      return untraceable(`${name}() takes arguments; add a getter beside it that returns the access token, and call it here`);
+    }
+    const [returnStart, returnEnd] = spanOf(only as unknown as ASTNode);
+    if (twin.edits.some((e) => e.start < returnStart || e.end > returnEnd)) return untraceable(`${name}() returns a token read outside its own body`);
+    const twinName = accessGetterName(name);
+    if (!twinName) return untraceable(`the codemod cannot name an access-token twin of ${name}(); add a getter beside it that returns the access token, and call it here`);
+    if (!this.keepsMeaning(asNode(unwrapExpression(call.callee)?.object) ?? (unwrapExpression(call.callee) as AnyNode), site)) {
+      return untraceable(`${name}() means something else where the token is used`);
+    }
+    const calleeName = getter.calleeName;
+    const [nameStart, nameEnd] = spanOf(calleeName as unknown as ASTNode);
+    const edits: TextEdit[] = [{ start: nameStart, end: nameEnd, text: twinName }];
+    const effects = emptyEffects();
+    twin.effects.storageKeys.forEach((k) => effects.storageKeys.add(k));
+    twin.effects.origins.forEach((o) => effects.origins.add(o));
+
+    const existing = this.existingGetter(getter, twinName, call, site);
+    if (existing === 'access') return { kind: 'id', edits, effects };
+    if (existing !== undefined) return untraceable(existing);
+    effects.additions.push(this.copyGetter(getter, only, twinName, twin.edits), ...twin.effects.additions);
+    return { kind: 'id', edits, effects };
+  }
+
+  /** Whether an expression reads something named as an ID token (`localStorage.getItem('id_token')`, `this.idToken`). */
+  private mentionsIdToken(value: AnyNode): boolean {
+    const [start, end] = spanOf(value as unknown as ASTNode);
+    return /id_?token/i.test(this.source.slice(start, end));
+  }
+
+  /**
+   * The getter a call runs: a method of the class `this` is at the call (not static, private,
+   * computed or decorated), a function declared in a statement list, or a `const` bound to one.
+   * `copied` is the member or statement its twin is a copy of.
+   */
+  private calledGetter(call: AnyNode): Getter | undefined {
+    const callee = unwrapExpression(call.callee);
+    const fn = this.calledFunction(call);
+    if (!fn || !callee) return undefined;
+    if (callee.type === 'Identifier') {
+      const binding = this.scope.resolve(callee.name as string, callee);
+      if (!binding) return undefined;
+      let copied: AnyNode | undefined;
+      let nameNode: AnyNode | undefined;
+      if (fn.type === 'FunctionDeclaration') {
+        copied = fn;
+        nameNode = asNode(fn.id) ?? undefined;
+      } else {
+        const declarator = binding.declarators[0];
+        const declaration = this.scope.parentOf(declarator);
+        if (declaration?.type !== 'VariableDeclaration' || (declaration.declarations as unknown[]).length !== 1) return undefined;
+        copied = declaration;
+        nameNode = asNode(declarator.id) ?? undefined;
+      }
+      // A named export is copied whole, so the twin is exported like the getter; a default export cannot be.
+      const parent = this.scope.parentOf(copied);
+      if (parent?.type === 'ExportNamedDeclaration') copied = parent;
+      else if (!parent || !STATEMENT_LISTS.has(parent.type)) return undefined;
+      if (!nameNode || nameNode.type !== 'Identifier') return undefined;
+      return { kind: 'function', fn, copied, nameNode, calleeName: callee, name: callee.name as string, binding };
+    }
+    const parent = this.scope.parentOf(fn);
+    const method = fn.type === 'FunctionExpression' && parent?.type === 'MethodDefinition' ? parent : fn;
+    const body = this.scope.parentOf(method);
+    const cls = body && this.scope.parentOf(body);
+    if (method.type === 'ClassPrivateMethod' || method.static || method.computed || (Array.isArray(method.decorators) && method.decorators.length > 0)) return undefined;
+    if (!cls || this.scope.thisClassOf(call) !== cls) return undefined;
+    const nameNode = asNode(method.key);
+    const calleeName = asNode(callee.property);
+    if (nameNode?.type !== 'Identifier' || calleeName?.type !== 'Identifier' || callee.computed) return undefined;
+    return { kind: 'method', fn, copied: method, nameNode, calleeName, name: nameNode.name as string, classNode: cls };
+  }
+
+  /**
+   * Whether the twin's name is taken: 'access' when by a getter of the same kind that returns an
+   * access token (the call switches to it), undefined when free, else why it cannot be used.
+   */
+  private existingGetter(getter: Getter, twinName: string, call: AnyNode, site: AnyNode | null): 'access' | string | undefined {
+    const taken = `${twinName} already exists and does not return an access token; call a getter that returns the access token here`;
+    let fn: AnyNode | undefined;
+    if (getter.kind === 'method') {
+      const key = `this#${this.idOf(getter.classNode)}`;
+      const writes = this.writesOf(key, twinName);
+      if (writes.length === 0) return undefined;
+      if (writes.length > 1 || writes[0].kind !== 'other') return taken;
+      fn = this.methodNamed(getter.classNode, twinName);
+    } else {
+      const here = this.scope.resolve(twinName, call);
+      if (site && this.scope.resolve(twinName, site) !== here) return `${twinName} means something else where the token is used`;
+      if (!here) {
+        // A name the file uses for anything (a global, a local elsewhere) would be captured by the new function.
+        return new RegExp(`(^|[^\\w$])${twinName.replace(/\$/g, '\\$')}($|[^\\w$])`).test(this.source) ? `${twinName} is already used in this file; add a getter that returns the access token, and call it here` : undefined;
+      }
+      fn = this.functionOf(here);
+    }
+    // The existing getter must return an access token wherever it returns.
+    if (!fn || this.tracing.has(fn)) return taken;
+    const returned = returnedValues(fn);
+    this.tracing.add(fn);
+    try {
+      const twins = returned.map((value) => this.twinOf(value, null, 1));
+      return twins.length > 0 && twins.every((t) => t.kind === 'access') ? 'access' : taken;
+    } finally {
+      this.tracing.delete(fn);
+    }
+  }
+
+  /** The function of a plain (non-static, non-accessor) method `name` of a class. */
+  private methodNamed(cls: AnyNode, name: string): AnyNode | undefined {
+    const members = (asNode(cls.body)?.body as AnyNode[] | undefined) ?? [];
+    const method = members.find((m) => CLASS_METHOD_TYPES.has(m.type) && !m.computed && !m.static && keyName(m.key) === name && m.kind === 'method');
+    if (!method) return undefined;
+    return method.type === 'MethodDefinition' ? (asNode(method.value) ?? undefined) : method;
+  }
+
+  /**
+   * A copy of the getter under the twin's name, returning the access token, placed after it. Comments
+   * inside its body are left out: they speak of the ID token the getter returns.
+   */
+  private copyGetter(getter: Getter, only: AnyNode, twinName: string, returnEdits: readonly TextEdit[]): Addition {
+    const [start, end] = spanOf(getter.copied as unknown as ASTNode);
+    const [nameStart] = spanOf(getter.nameNode as unknown as ASTNode);
+    const edits: TextEdit[] = [{ start: nameStart, end: nameStart + getter.name.length, text: twinName }, ...returnEdits];
+    const body = asNode(getter.fn.body);
+    if (body?.type === 'BlockStatement') {
+      const [bodyStart, bodyEnd] = spanOf(body as unknown as ASTNode);
+      const [returnStart, returnEnd] = spanOf(only as unknown as ASTNode);
+      const before = this.source.slice(bodyStart + 1, returnStart);
+      const after = this.source.slice(returnEnd, bodyEnd - 1);
+      if (/\S/.test(before)) edits.push({ start: bodyStart + 1, end: returnStart, text: before.includes('\n') ? `${this.eol}${indentAt(this.source, returnStart)}` : ' ' });
+      if (/\S/.test(after)) edits.push({ start: returnEnd, end: bodyEnd - 1, text: after.includes('\n') ? `${this.eol}${indentAt(this.source, bodyEnd - 1)}` : ' ' });
+    }
+    const addition = placeAfter(this.source, start, end, applyWithin(this.source, start, end, edits), 'member');
+    // Members or statements kept apart by a blank line get one between the getter and its twin too.
+    const blankAfter = /^[^\n]*\n[ \t]*\r?\n/.test(this.source.slice(end));
+    if (blankAfter && addition.text.startsWith(this.eol)) addition.text = `${this.eol}${addition.text}`;
+    return addition;
+  }
+
   /** The function a call runs: a function of this file by name, or a method of the class `this` is. */
   private calledFunction(call: AnyNode): AnyNode | undefined {
     const callee = unwrapExpression(call.callee);
     if (callee?.type === 'Identifier') {
       const binding = this.scope.resolve(callee.name as string, callee);
-      if (!binding) return undefined;
-      if (binding.kind === 'function') return functionDeclaredIn(binding.scope, binding.name);
-      if ((binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && binding.declarators.length === 1 && !this.scope.isReassigned(binding)) {
-        const init = unwrapExpression(binding.declarators[0].init);
-        return init && isFunctionNode(init) ? init : undefined;
-      }
-      return undefined;
+      return binding ? this.functionOf(binding) : undefined;
     }
     if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && unwrapExpression(callee.object)?.type === 'ThisExpression') {
       const name = memberPropertyName(callee);
       let at: AnyNode | undefined = call;
       while (at && at.type !== 'ClassBody') at = this.scope.parentOf(at);
-      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && keyName(m) === name && m.kind === 'method') : undefined;
+      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && !m.computed && keyName(m.key) === name && m.kind === 'method') : undefined;
       if (!method) return undefined;
       return method.type === 'MethodDefinition' ? (asNode(method.value) ?? undefined) : method;
+    }
+    return undefined;
+  }
+
+  /** The function a name is bound to: a function declaration, or a variable set once to a function. */
+  private functionOf(binding: Binding): AnyNode | undefined {
+    if (binding.kind === 'function') return functionDeclaredIn(binding.scope, binding.name);
+    if ((binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && binding.declarators.length === 1 && !this.scope.isReassigned(binding)) {
+      const init = unwrapExpression(binding.declarators[0].init);
+      return init && isFunctionNode(init) ? init : undefined;
     }
     return undefined;
   }
@@ -856,4 +1024,44 @@ function vueDataProperties(options: AnyNode): AnyNode[] {
   }
   if (returned?.type !== 'ObjectExpression') return [];
   return (returned.properties as AnyNode[]).filter((p) => (p.type === 'Property' || p.type === 'ObjectProperty') && !p.computed);
+}
+
+/** A getter method or function whose call a consumer passes, and what its twin is copied from. */
+type Getter = {
+  fn: AnyNode;
+  /** The class member or statement the twin is a copy of. */
+  copied: AnyNode;
+  /** The getter's name where it is declared, and at the call. */
+  nameNode: AnyNode;
+  calleeName: AnyNode;
+  name: string;
+} & ({ kind: 'method'; classNode: AnyNode } | { kind: 'function'; binding: Binding });
+
+/** The return statement (or expression body) that is all a function does, if that is all it does. */
+function onlyReturn(fn: AnyNode): AnyNode | undefined {
+  const body = asNode(fn.body);
+  if (!body) return undefined;
+  if (body.type !== 'BlockStatement') return body;
+  const statements = body.body as AnyNode[];
+  return statements.length === 1 && statements[0].type === 'ReturnStatement' && asNode(statements[0].argument) ? statements[0] : undefined;
+}
+
+/**
+ * The name of the access-token twin of an ID-token getter: `getToken`/`getIdToken` →
+ * `getAccessToken`, `idToken` → `accessToken`, `get_id_token` → `get_access_token`; undefined
+ * for a name that says nothing of a token.
+ */
+export function accessGetterName(name: string): string | undefined {
+  if (/access/i.test(name)) return undefined;
+  const rules: [RegExp, string][] = [
+    [/^idToken/, 'accessToken'],
+    [/^id_token/, 'access_token'],
+    [/(Id|ID)Token/, 'AccessToken'],
+    [/_id_token/, '_access_token'],
+    [/Token/, 'AccessToken'],
+    [/_token/, '_access_token'],
+    [/^token/, 'accessToken'],
+  ];
+  for (const [pattern, replacement] of rules) if (pattern.test(name)) return name.replace(pattern, replacement);
+  return undefined;
 }

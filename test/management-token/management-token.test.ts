@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transformModule } from '../../transforms/management-token';
 import type { PackageFacts } from '../../src/types';
 import { runOnSource } from '../helpers/fixtures';
+import { accessGetterName } from '../../src/analysis/token-twins';
 
 /**
  * Runs the transform alone; returns the new text (or the input when unchanged) and the findings as
@@ -69,6 +70,33 @@ new auth0.Management({ domain: d, token: r.idToken || localStorage.getItem('acce
     const { changed, findings } = run(source);
     expect(changed).toBe(false);
     expect(findings).toEqual([]);
+  });
+
+  it('follows this.method() into a method of the class that returns an access token', () => {
+    const source = `class Api {
+  save(r) { this.token = r.accessToken; }
+  mgmtToken() { return this.token; }
+  load(id) { return new auth0.Management({ domain: d, token: this.mgmtToken() }).getUser(id, cb); }
+}`;
+    const { changed, findings } = run(source);
+    expect(changed).toBe(false);
+    expect(findings).toEqual([]);
+  });
+
+  it('names the access-token twin of an ID-token getter after it', () => {
+    const names = ['getToken', 'getIdToken', 'getIDToken', 'idToken', 'get_id_token', 'id_token', 'token', 'getUserToken', 'getJwt', 'getAccessToken'];
+    expect(names.map(accessGetterName)).toEqual([
+      'getAccessToken',
+      'getAccessToken',
+      'getAccessToken',
+      'accessToken',
+      'get_access_token',
+      'access_token',
+      'accessToken',
+      'getUserAccessToken',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('keeps the quote style of the seed placeholder', () => {
