@@ -33,6 +33,7 @@ import {
 } from '../src/analysis/authorize-urls';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { CUSTOM_AUDIENCE_MESSAGE, classifyExistingAudience } from '../src/ast/audience';
+import { usesModernSyntax } from '../src/ast/syntax';
 import { EditConflictError, EditList, spanOf, type TextEdit, textOf } from '../src/ast/edits';
 import { type AnyNode, asNode, eolOf, findProperty, hasSpread, indentAt, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { insertProperty, quoteForObject, setStringValue } from '../src/ast/object';
@@ -273,9 +274,13 @@ function urlContext(run: Run, nodes: AnyNode[] | 'unknown' | undefined): UrlCont
   return { kind: 'origin', origin: shape.origin };
 }
 
-/** The audience as a JS expression: a string literal, or a template literal around the computed host. */
-function audienceExpression(parts: readonly ValuePart[], quote: '"' | "'"): string {
+/**
+ * The audience as a JS expression: a string literal, or around the computed host a template
+ * literal, or a concatenation in a file written in plain ES5 (see src/ast/syntax.ts).
+ */
+function audienceExpression(parts: readonly ValuePart[], quote: '"' | "'", modern: boolean): string {
   if (parts.every((p) => 'text' in p)) return quoteString(parts.map((p) => ('text' in p ? p.text : '')).join(''), quote);
+  if (!modern) return parts.map((p) => ('text' in p ? quoteString(p.text, quote) : `(${p.expression})`)).join(' + ').replace(/\((\w+(?:\.\w+)*)\)/g, '$1');
   return `\`${parts.map((p) => ('text' in p ? templateText(p.text) : `\${${p.expression}}`)).join('')}\``;
 }
 
@@ -368,7 +373,7 @@ function migrateQueryObject(
   const edits = new EditList();
   const quote = quoteForObject(ctx.source, object);
   if (audience.parts) {
-    const text = audienceExpression(audience.parts, quote);
+    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.root));
     const audienceValue = asNode(audienceProperty?.value);
     if (audienceValue) edits.replaceNode(audienceValue as never, text);
     else insertProperty(edits, ctx.source, object as never, 'audience', text, { before: ['scope', 'response_type'] });
@@ -477,7 +482,7 @@ function migrateSearchParamsCall(
     edits.insert(start, `${call}${eolOf(ctx.source)}${indentAt(ctx.source, start)}${guard}`);
   };
   if (audience.parts) {
-    const text = audienceExpression(audience.parts, quote);
+    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.root));
     if (audienceCall) edits.replaceNode(audienceCall.value as never, text);
     else addCall(scopeStatement ?? responseStatement, 'audience', text);
   }

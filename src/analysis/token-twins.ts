@@ -4,7 +4,7 @@ import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, eolOf, ind
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
 import { type Binding, childNodes, isFunctionNode, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
-import { type OriginFinder, SOME_LOGIN } from './origins';
+import { type OriginFinder, REDIRECT_LOGIN, SOME_LOGIN } from './origins';
 
 /**
  * Token twins (DESIGN.md "Token tracing"): for an expression that holds an ID token, the edits
@@ -167,12 +167,50 @@ export class TokenTracer {
       return this.combine([this.twinOf(n.consequent as AnyNode, site, depth + 1), this.twinOf(n.alternate as AnyNode, site, depth + 1)]);
     }
     if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression') {
+      const param = this.urlParamTwin(n, site);
+      if (param) return param;
       const call = resultCall(n);
       if (call && returnsAccessToken(call)) return { kind: 'access' };
       const returned = call ? (this.returnedTwin(call, depth) ?? this.getterTwin(call, site, depth)) : undefined;
       return returned ?? untraceable('it is returned by a function call');
     }
     return untraceable('the codemod cannot follow this expression');
+  }
+
+  /**
+   * `params.get('id_token')` on a `URLSearchParams` (the callback's hash, parsed by hand): its
+   * twin is `params.get('access_token')`, which the redirect carries once the login asks for a token.
+   */
+  private urlParamTwin(n: AnyNode, site: AnyNode | null): Twin | undefined {
+    if (n.type !== 'CallExpression' && n.type !== 'OptionalCallExpression') return undefined;
+    const callee = unwrapExpression(n.callee);
+    const [argument] = (n.arguments as unknown[]).map((a) => unwrapExpression(a));
+    const key = stringValue(argument);
+    if (memberPropertyName(callee) !== 'get' || (key !== 'id_token' && key !== 'access_token') || !argument) return undefined;
+    const receiver = unwrapExpression(callee?.object);
+    const parsed = receiver ? this.searchParamsSource(receiver) : undefined;
+    if (!receiver || !parsed) return undefined;
+    const origin = /hash|location|href|search/.test(this.source.slice(parsed.start as number, parsed.end as number)) ? REDIRECT_LOGIN : SOME_LOGIN;
+    if (key === 'access_token') return { kind: 'access', origins: [origin] };
+    if (!this.keepsMeaning(receiver, site)) return untraceable('its URLSearchParams differs where the token is used');
+    const [start, end] = spanOf(argument as unknown as ASTNode);
+    const effects = emptyEffects();
+    effects.origins.add(origin);
+    return { kind: 'id', edits: [{ start, end, text: quoteString('access_token', quoteOf(this.source, argument as unknown as ASTNode)) }], effects };
+  }
+
+  /** The argument of the `new URLSearchParams(…)` a value is, directly or through a name bound once to it. */
+  private searchParamsSource(node: AnyNode): AnyNode | undefined {
+    let value: AnyNode | null = node;
+    if (node.type === 'Identifier') {
+      const binding = this.scope.resolve(node.name as string, node);
+      if (!binding || binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return undefined;
+      value = unwrapExpression(binding.declarators[0].init);
+    }
+    if (value?.type !== 'NewExpression') return undefined;
+    const callee = unwrapExpression(value.callee);
+    if (callee?.type !== 'Identifier' || callee.name !== 'URLSearchParams') return undefined;
+    return asNode((value.arguments as unknown[])[0]) ?? undefined;
   }
 
   /** Functions whose returns are being traced: a recursive function proves nothing. */

@@ -16,7 +16,11 @@ const ACCESS_TOKEN_FIELDS = new Set(['accessToken', 'access_token']);
 
 /** `x.idToken` / `x.id_token` / `x['id_token']` → 'id'; the access-token names → 'access'. */
 export function tokenFieldKind(node: unknown): TokenKind | undefined {
-  const name = memberPropertyName(unwrapExpression(node));
+  const n = unwrapExpression(node);
+  // `params.get('id_token')`: a token read from parsed URL parameters (the callback's hash).
+  const callee = n?.type === 'CallExpression' ? unwrapExpression(n.callee) : null;
+  const key = callee && memberPropertyName(callee) === 'get' ? stringValue((n?.arguments as unknown[])[0]) : undefined;
+  const name = key ?? memberPropertyName(n);
   if (!name) return undefined;
   if (ID_TOKEN_FIELDS.has(name)) return 'id';
   if (ACCESS_TOKEN_FIELDS.has(name)) return 'access';
