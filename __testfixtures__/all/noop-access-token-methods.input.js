@@ -1,5 +1,6 @@
 // Already migrated: methods of the class that return the access token. Nothing to change.
 class Auth {
+  save(r) { localStorage.setItem('access_token', r.accessToken); this._at = r.accessToken; }
   accessToken() { return localStorage.getItem('access_token'); }
   getAccessToken() { return this._at; }
   load(id) {

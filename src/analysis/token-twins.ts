@@ -170,9 +170,13 @@ export class TokenTracer {
       const param = this.urlParamTwin(n, site);
       if (param) return param;
       const call = resultCall(n);
-      if (call && returnsAccessToken(call)) return { kind: 'access' };
+      if (call && isSdkTokenCall(call)) return { kind: 'access' };
       const returned = call ? (this.returnedTwin(call, depth) ?? this.getterTwin(call, site, depth)) : undefined;
-      return returned ?? untraceable('it is returned by a function call');
+      if (returned) return returned;
+      // `auth.getAccessToken()` defined elsewhere: its name says what it returns, and some login
+      // of the package gave it.
+      if (call && hasAccessTokenName(call)) return { kind: 'access', origins: [SOME_LOGIN] };
+      return untraceable('it is returned by a function call');
     }
     return untraceable('the codemod cannot follow this expression');
   }
@@ -955,10 +959,20 @@ function isProcessEnv(node: AnyNode | null): boolean {
 /** Methods whose name says they return an access token: `accessToken()`, `getAccessToken()`. */
 const ACCESS_TOKEN_NAME = /^(get_?)?access_?token$/i;
 
-function returnsAccessToken(call: AnyNode): boolean {
+function calleeName(call: AnyNode): string | undefined {
   const callee = unwrapExpression(call.callee);
-  const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
-  return name !== undefined && (ACCESS_TOKEN_METHODS.has(name) || ACCESS_TOKEN_NAME.test(name));
+  return callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+}
+
+/** auth0-spa-js / auth0-react / auth0-angular methods that return an access token of their own login. */
+function isSdkTokenCall(call: AnyNode): boolean {
+  const name = calleeName(call);
+  return name !== undefined && ACCESS_TOKEN_METHODS.has(name);
+}
+
+function hasAccessTokenName(call: AnyNode): boolean {
+  const name = calleeName(call);
+  return name !== undefined && ACCESS_TOKEN_NAME.test(name);
 }
 
 /**
