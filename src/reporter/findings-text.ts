@@ -81,8 +81,10 @@ function formatGroup(code: FindingCode, group: readonly PlacedFinding[], style: 
   lines.push('    What to do:');
   const entries = [...byAdvice.values()];
   for (const { label, advice, n } of entries) {
-    const lead = entries.length > 1 || label !== null ? `      - ${label ?? 'other cases'} (${count(n)}): ` : '      ';
-    lines.push(wrapLine(lead, advice, options.width, 8));
+    const bulleted = entries.length > 1 || label !== null;
+    const lead = bulleted ? `      - ${label ?? 'other cases'} (${count(n)}): ` : '      ';
+    // A bullet's text continues under the text after its dash; plain advice under itself.
+    lines.push(wrapLine(lead, advice, options.width, bulleted ? 8 : 6));
   }
   return lines;
 }
