@@ -32,7 +32,7 @@ import {
   urlAround,
 } from '../src/analysis/authorize-urls';
 import { constantInitialisers } from '../src/analysis/management-calls';
-import { CUSTOM_AUDIENCE_MESSAGE, classifyExistingAudience } from '../src/ast/audience';
+import { concatenation, CUSTOM_AUDIENCE_MESSAGE, classifyExistingAudience } from '../src/ast/audience';
 import { usesModernSyntax } from '../src/ast/syntax';
 import { EditConflictError, EditList, spanOf, type TextEdit, textOf } from '../src/ast/edits';
 import { type AnyNode, asNode, eolOf, findProperty, hasSpread, indentAt, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
@@ -280,7 +280,7 @@ function urlContext(run: Run, nodes: AnyNode[] | 'unknown' | undefined): UrlCont
  */
 function audienceExpression(parts: readonly ValuePart[], quote: '"' | "'", modern: boolean): string {
   if (parts.every((p) => 'text' in p)) return quoteString(parts.map((p) => ('text' in p ? p.text : '')).join(''), quote);
-  if (!modern) return parts.map((p) => ('text' in p ? quoteString(p.text, quote) : `(${p.expression})`)).join(' + ').replace(/\((\w+(?:\.\w+)*)\)/g, '$1');
+  if (!modern) return concatenation(parts, quote);
   return `\`${parts.map((p) => ('text' in p ? templateText(p.text) : `\${${p.expression}}`)).join('')}\``;
 }
 
@@ -373,7 +373,7 @@ function migrateQueryObject(
   const edits = new EditList();
   const quote = quoteForObject(ctx.source, object);
   if (audience.parts) {
-    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.root));
+    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.j, run.ctx.root));
     const audienceValue = asNode(audienceProperty?.value);
     if (audienceValue) edits.replaceNode(audienceValue as never, text);
     else insertProperty(edits, ctx.source, object as never, 'audience', text, { before: ['scope', 'response_type'] });
@@ -482,7 +482,7 @@ function migrateSearchParamsCall(
     edits.insert(start, `${call}${eolOf(ctx.source)}${indentAt(ctx.source, start)}${guard}`);
   };
   if (audience.parts) {
-    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.root));
+    const text = audienceExpression(audience.parts, quote, usesModernSyntax(run.ctx.j, run.ctx.root));
     if (audienceCall) edits.replaceNode(audienceCall.value as never, text);
     else addCall(scopeStatement ?? responseStatement, 'audience', text);
   }

@@ -215,7 +215,7 @@ export function apply(ctx: TransformContext): void {
 
   // Claims the migrated login's ID token will no longer carry: the flow of the login they come
   // from waits until the app reads them elsewhere.
-  for (const read of findDroppedClaimReads(rootNode, scope, ctx.source)) {
+  for (const read of findDroppedClaimReads(ctx.j, ctx.root, scope, ctx.source)) {
     const links = read.resultObject ? origins.ofObject(read.resultObject) : [SOME_LOGIN];
     ctx.site({ role: 'blocker', node: read.node, links, ignored: isIgnoredNode(ctx.source, read.node) }, () =>
       ctx.report(read.node as unknown as ASTNode, 'non-oidc-claims', droppedClaimMessage(read.claim)),

@@ -1,5 +1,7 @@
-import { asNode, type AnyNode, memberPropertyName, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
-import { childNodes, type ScopeIndex } from './scope';
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { nodesOf } from '../ast/node-index';
+import { asNode, type AnyNode, calleeName, memberPropertyName, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
+import type { ScopeIndex } from './scope';
 
 /**
  * Reads of ID token claims that an OIDC-conformant login no longer puts in the ID token:
@@ -43,8 +45,7 @@ function payloadSource(node: AnyNode | null, source: string): { resultObject?: A
     return { resultObject: asNode(n.object) ?? undefined };
   }
   if (n.type === 'CallExpression') {
-    const callee = unwrapExpression(n.callee);
-    const name = callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+    const name = calleeName(n);
     const [argument] = n.arguments as AnyNode[];
     const start = argument?.start as number | undefined;
     const end = argument?.end as number | undefined;
@@ -53,28 +54,25 @@ function payloadSource(node: AnyNode | null, source: string): { resultObject?: A
   return undefined;
 }
 
-export function findDroppedClaimReads(program: AnyNode, scope: ScopeIndex, source: string): ClaimRead[] {
+/** Every such read in the file, in source order, from the tree's node index (no walk of its own). */
+export function findDroppedClaimReads(j: JSCodeshift, root: Collection, scope: ScopeIndex, source: string): ClaimRead[] {
   const reads: ClaimRead[] = [];
-  const stack: AnyNode[] = [program];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
-      const claim = memberPropertyName(node) ?? stringValue(node.property);
-      const object = unwrapExpression(node.object);
-      const payload = payloadSource(object, source) ?? payloadOfLocal(object, scope, source);
-      if (claim && payload && isClaimDropped(claim)) reads.push({ node, claim, ...payload });
+  for (const path of nodesOf(j, root, j.MemberExpression)) {
+    const node = path.node as unknown as AnyNode;
+    const claim = memberPropertyName(node) ?? stringValue(node.property);
+    const object = unwrapExpression(node.object);
+    const payload = payloadSource(object, source) ?? payloadOfLocal(object, scope, source);
+    if (claim && payload && isClaimDropped(claim)) reads.push({ node, claim, ...payload });
+  }
+  for (const path of nodesOf(j, root, j.VariableDeclarator)) {
+    const declarator = path.node as unknown as AnyNode;
+    const id = asNode(declarator.id);
+    const payload = id?.type === 'ObjectPattern' ? payloadSource(asNode(declarator.init), source) : undefined;
+    if (!id || !payload) continue;
+    for (const property of id.properties as AnyNode[]) {
+      const claim = propertyName(property);
+      if (claim && isClaimDropped(claim)) reads.push({ node: property, claim, ...payload });
     }
-    if (node.type === 'VariableDeclarator') {
-      const id = asNode(node.id);
-      const payload = payloadSource(asNode(node.init), source);
-      if (id?.type === 'ObjectPattern' && payload) {
-        for (const property of id.properties as AnyNode[]) {
-          const claim = propertyName(property);
-          if (claim && isClaimDropped(claim)) reads.push({ node: property, claim, ...payload });
-        }
-      }
-    }
-    stack.push(...childNodes(node));
   }
   return reads.sort((a, b) => (a.node.start as number) - (b.node.start as number));
 }

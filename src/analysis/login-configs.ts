@@ -2,6 +2,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, findConstructions } from './auth0-bindings';
+import { PASSWORDLESS_RESULT_METHODS } from './origins';
 
 /**
  * Where a file configures its login, read only:
@@ -78,12 +79,6 @@ const ANGULAR_LOCK_SERVICE = 'lock';
 const WEBAUTH_NAME = /webauth/i;
 const LOCK_NAME = /lock/i;
 
-/**
- * The 2.x API of the separate auth0-lock-passwordless package (a CDN script as often as an
- * import): Lock 11's Auth0LockPasswordless has `show()` instead.
- */
-const LEGACY_PASSWORDLESS_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
-
 /** Names (`plock`, `this.plock`) on which the file calls one of `methods`. */
 function holdersCalling(j: JSCodeshift, root: Collection, methods: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
@@ -102,7 +97,7 @@ function holdersCalling(j: JSCodeshift, root: Collection, methods: ReadonlySet<s
 export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): LoginConfig[] {
   const configs: LoginConfig[] = [];
   const legacyPasswordlessNames = localNamesFrom(j, root, 'auth0-lock-passwordless');
-  const legacyPasswordlessHolders = holdersCalling(j, root, LEGACY_PASSWORDLESS_METHODS);
+  const legacyPasswordlessHolders = holdersCalling(j, root, PASSWORDLESS_RESULT_METHODS);
 
   for (const { path, className } of findConstructions(j, root, bindings, ['WebAuth', 'Auth0Lock', 'Auth0LockPasswordless'])) {
     const holders = holdersOf(path);

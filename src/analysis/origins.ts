@@ -28,8 +28,11 @@ export type ProducerLink = (call: AnyNode) => string | undefined;
 const REDIRECT_RESULT_METHODS = new Set(['parseHash', 'resumeAuth', 'handleRedirectCallback']);
 /** Lock events whose handler gets a login result. */
 const RESULT_EVENTS = new Set(['authenticated', 'hash_parsed']);
-/** auth0-lock-passwordless 2.x: the login's callback gets its tokens. */
-const PASSWORDLESS_RESULT_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
+/**
+ * The 2.x API of the separate auth0-lock-passwordless package (a CDN script as often as an
+ * import), whose callback gets the login's tokens; Lock 11's Auth0LockPasswordless has `show()`.
+ */
+export const PASSWORDLESS_RESULT_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
 
 /** A client kept under a name: `webAuth`, `this.auth0` (see login-configs `Holder`). */
 export function holderLinkOf(node: AnyNode | null | undefined): string | undefined {

@@ -3,8 +3,7 @@ import { nodesOf } from '../ast/node-index';
 import { textOf } from '../ast/edits';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, findProperty, isStringLiteral, keyName, memberPropertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type ExpressionPiece, type StringPiece, isStringExpression, stringPieces, templateText } from '../ast/string-parts';
-import { evaluatesDifferently } from '../ast/audience';
-import { quoteString } from '../ast/nodes';
+import { concatenation, evaluatesDifferently } from '../ast/audience';
 import { usesModernSyntax } from '../ast/syntax';
 import { normaliseHost } from '../catalog/audience';
 import type { FindingCause } from '../catalog/findings';
@@ -473,7 +472,7 @@ function tokenTarget(file: FileContext, call: ASTPath, shape: RequestShape): { e
   const match = TOKEN_PATH.exec(texts.join(''));
   if (!match) return undefined;
   const endpoint: TokenEndpoint = match[1] === 'token' ? 'token' : 'ro';
-  return { endpoint, origin: originOf(file.source, call, pieces, texts, match.index, validAt, usesModernSyntax(file.root)) };
+  return { endpoint, origin: originOf(file.source, call, pieces, texts, match.index, validAt, usesModernSyntax(file.j, file.root)) };
 }
 
 /**
@@ -535,20 +534,12 @@ function originOf(
 
 /** The audience as `'https://' + DOMAIN + '/api/v2/'`, for a file in plain ES5 (see syntax.ts). */
 function concatenatedAudience(source: string, pieces: readonly StringPiece[]): string {
-  const operands: string[] = [];
-  let text = '';
-  pieces.forEach((p, i) => {
-    if (p.kind === 'text') {
-      text += i === 0 ? p.value.replace(/^http:\/\//i, 'https://') : p.value;
-      return;
-    }
-    if (text !== '') operands.push(quoteString(text, "'"));
-    text = '';
-    const expression = textOf(source, p.node as never);
-    operands.push(p.node.type === 'Identifier' || p.node.type === 'MemberExpression' ? expression : `(${expression})`);
-  });
-  operands.push(quoteString(`${text.replace(/\/$/, '')}/api/v2/`, "'"));
-  return operands.join(' + ');
+  const parts: ({ text: string } | { expression: string })[] = pieces.map((p, i) =>
+    p.kind === 'text' ? { text: i === 0 ? p.value.replace(/^http:\/\//i, 'https://') : p.value } : { expression: textOf(source, p.node as never) },
+  );
+  const last = parts[parts.length - 1];
+  if (last && 'text' in last) parts[parts.length - 1] = { text: last.text.replace(/\/$/, '') };
+  return concatenation([...parts, { text: '/api/v2/' }], "'");
 }
 
 // ---------------------------------------------------------------------------------------------

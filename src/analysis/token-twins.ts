@@ -1,6 +1,6 @@
 import type { ASTNode } from 'jscodeshift';
 import { spanOf, type TextEdit } from '../ast/edits';
-import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, eolOf, indentAt, isStringLiteral, keyName, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../ast/nodes';
+import { type AnyNode, asNode, calleeName, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, eolOf, indentAt, isStringLiteral, keyName, memberPropertyName, quoteOf, quoteString, stringValue, unwrapExpression } from '../ast/nodes';
 import { hasMember, insertMember, memberName, type TypeMembers } from '../ast/type-members';
 import { type Binding, childNodes, isFunctionNode, type ScopeIndex } from './scope';
 import { accessTwinField, storageRead, type TokenKind } from './tokens';
@@ -958,11 +958,6 @@ function isProcessEnv(node: AnyNode | null): boolean {
 
 /** Methods whose name says they return an access token: `accessToken()`, `getAccessToken()`. */
 const ACCESS_TOKEN_NAME = /^(get_?)?access_?token$/i;
-
-function calleeName(call: AnyNode): string | undefined {
-  const callee = unwrapExpression(call.callee);
-  return callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
-}
 
 /** auth0-spa-js / auth0-react / auth0-angular methods that return an access token of their own login. */
 function isSdkTokenCall(call: AnyNode): boolean {

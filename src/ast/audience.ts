@@ -18,18 +18,38 @@ export type AudienceText =
 
 type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
 
-/** Expressions that bind tighter than `+`, so they need no parentheses inside a concatenation. */
-const TIGHT = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'StringLiteral', 'Literal', 'ThisExpression']);
+/** A name or a chain of names (`DOMAIN`, `config.auth0.domain`): binds tighter than `+` as it is. */
+const NAME_CHAIN = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * Text and expressions (source text) as one ES5 string concatenation, `'https://' + d + '/api/v2/'`:
+ * texts quoted with `quote` (escaped as quoteString does), every expression but a plain name
+ * chain in parentheses, so it keeps its meaning beside `+`.
+ */
+export function concatenation(parts: readonly ({ text: string } | { expression: string })[], quote: '"' | "'"): string {
+  const operands: string[] = [];
+  let text = '';
+  for (const part of parts) {
+    if ('text' in part) {
+      text += part.text;
+      continue;
+    }
+    if (text !== '') operands.push(quoteString(text, quote));
+    text = '';
+    operands.push(NAME_CHAIN.test(part.expression) ? part.expression : `(${part.expression})`);
+  }
+  if (text !== '' || operands.length === 0) operands.push(quoteString(text, quote));
+  return operands.join(' + ');
+}
 
 /**
  * `https://${domain}/api/v2/` in a form the file can run: a template literal where the file
  * already uses ES2015 syntax, else `'https://' + domain + '/api/v2/'` (see syntax.ts).
  */
-export function domainAudienceText(ctx: Pick<Ctx, 'root' | 'source'>, domain: AnyNode, quote: '"' | "'"): string {
+export function domainAudienceText(ctx: Pick<Ctx, 'j' | 'root' | 'source'>, domain: AnyNode, quote: '"' | "'"): string {
   const expression = textOf(ctx.source, domain as never);
-  if (usesModernSyntax(ctx.root)) return `\`https://\${${expression}}/api/v2/\``;
-  const operand = TIGHT.has(domain.type) ? expression : `(${expression})`;
-  return `${quote}https://${quote} + ${operand} + ${quote}/api/v2/${quote}`;
+  if (usesModernSyntax(ctx.j, ctx.root)) return `\`https://\${${expression}}/api/v2/\``;
+  return concatenation([{ text: 'https://' }, { expression }, { text: '/api/v2/' }], quote);
 }
 
 export function customDomainMessage(host: string): string {

@@ -219,6 +219,12 @@ export function nodesOf<T>(j: JSCodeshift, root: Collection, type: Type<T>, filt
   return paths as readonly ASTPath<T>[];
 }
 
+/** The exact node types present in the tree, from its index (null for a collection of several paths). */
+export function nodeTypesOf(j: JSCodeshift, root: Collection): ReadonlySet<string> | null {
+  const rootPath = rootPathOf(root);
+  return rootPath ? new Set(indexOf(j, rootPath).byType.keys()) : null;
+}
+
 /** A typed slot for one analysis result per tree (see `perTree`). */
 export interface TreeSlot<T> {
   readonly name: string;

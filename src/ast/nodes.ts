@@ -88,6 +88,12 @@ export function memberPropertyName(node: unknown): string | undefined {
   return keyName(prop);
 }
 
+/** The name a call calls: `f` of `f(…)`, `m` of `x.m(…)`. */
+export function calleeName(call: unknown): string | undefined {
+  const callee = unwrapExpression(asNode(call)?.callee);
+  return callee?.type === 'Identifier' ? (callee.name as string) : memberPropertyName(callee);
+}
+
 /**
  * The name a property key or class member key spells: `a` and `'a'` give `a`; a private name
  * `#a` gives `#a`, so it matches `this.#a` (memberPropertyName) and never a public `a`.
