@@ -3,7 +3,7 @@ import { type EndpointSpec, MANAGEMENT_METHODS, matchEndpoint } from '../catalog
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, CLASS_METHOD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, classOfCallee, findConstructions } from './auth0-bindings';
-import { type BoundValue, boundValue } from './local-values';
+import { type BoundValue, boundValue, declaringScope } from './local-values';
 
 /**
  * The Management API calls a file makes:
@@ -347,7 +347,14 @@ export interface ConstantLookup {
  * functions), the declaration `at` sees, bound once and never reassigned.
  */
 export function constantsAt(j: JSCodeshift, root: Collection, at: ASTPath, constants: ReadonlyMap<string, AnyNode>): ConstantLookup {
-  return { get: (name) => constants.get(name) ?? boundValue(j, root, at, name)?.init };
+  return {
+    get: (name) => {
+      // A parameter (or function, import, catch binding) of that name shadows any constant.
+      const binding = declaringScope(at, name)?.getBindings()[name]?.[0] as ASTPath | undefined;
+      if (binding && asNode(binding.parent?.node)?.type !== 'VariableDeclarator') return undefined;
+      return constants.get(name) ?? boundValue(j, root, at, name)?.init;
+    },
+  };
 }
 
 /**
