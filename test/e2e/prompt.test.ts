@@ -104,7 +104,8 @@ describe.skipIf(!HAS_SCRIPT)('no path on a terminal: the CLI asks', () => {
   }, 60_000);
 
   it('takes a transform by number, writes at once without a dry run, and only under the path given', async () => {
-    const repo = makeRepo(APP);
+    // A second app beside src/, which a run on the whole folder would migrate too.
+    const repo = makeRepo({ ...APP, 'lib/package.json': '{ "name": "lib-app" }\n', 'lib/auth.js': APP['src/auth.js'], 'lib/profile.js': APP['src/profile.js'] });
     const session = onTerminal(repo, ['--workers', '1']);
     await session.waitFor('Transform (name or number) [all]:');
     session.type('1\r');
