@@ -202,10 +202,12 @@ export function runTransforms(input: RunInput): RunResult {
             current = own;
           }
           if (decision.reportOnly) moduleFindings.slice(findingsBefore).forEach((f) => blocking.add(f));
-          const warning = moduleFindings.filter(isWarning)[warningsBefore]?.code ?? silenced[silencedBefore];
+          const warningFound = moduleFindings.filter(isWarning)[warningsBefore];
+          const warning = warningFound?.code ?? silenced[silencedBefore];
           if (warning) {
             fact.outcome = 'blocked';
             fact.finding = warning;
+            if (warningFound?.cause) fact.findingCause = warningFound.cause;
           } else if (!decision.reportOnly) {
             own.absorb(scratch);
             fact.outcome = scratch.size > 0 ? 'edit' : 'none';
@@ -276,6 +278,7 @@ function siteFact(key: string, transform: TransformId, spec: SiteSpec, at: { lin
     ...(spec.grant ? { grant: spec.grant } : {}),
     ...(spec.host ? { host: spec.host } : {}),
     ...(spec.noIdToken ? { noIdToken: true } : {}),
+    ...(spec.inherits ? { inherits: true } : {}),
   };
 }
 

@@ -71,6 +71,8 @@ export interface PackageFacts {
   methodEndpoints?: readonly string[];
   /** Functions of the package that sign the requests they send (`fetchAsUser#0`, see auth-wrappers.ts). */
   authWrappers?: readonly string[];
+  /** Literal values the package's modules export, for options read from an import (see module-values.ts). */
+  exportedValues?: readonly string[];
   /**
    * Flow sites found in the package's other files, when the caller knows them (tests give them;
    * the runner builds its plan from every file's sites itself).
@@ -104,6 +106,11 @@ export interface SiteSpec {
   unknownEndpoint?: boolean;
   /** Producers: asks for no ID token (`responseType: 'token'`, a code flow): no ID token comes from it. */
   noIdToken?: boolean;
+  /**
+   * Producers: a login call that takes its audience from its client's config (`webAuth.authorize()`
+   * with no audience of its own). Nothing to change there is no sign the flow is migrated.
+   */
+  inherits?: boolean;
   /** Carries the ignore comment: the site is left alone, silently. */
   ignored?: boolean;
   /**

@@ -29,7 +29,8 @@ import type { ASTNode, ASTPath } from 'jscodeshift';
 import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
 import { declaredMajor } from '../src/analysis/facts';
 import { holderLinkOf, REDIRECT_LOGIN } from '../src/analysis/origins';
-import { classifyHost, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
+import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
+import { importedObjectValue, importedValue, isEnvironmentFile } from '../src/analysis/module-values';
 import {
   findLockProfileCalls,
   findLoginConfigs,
@@ -46,6 +47,7 @@ import { spanOf } from '../src/ast/edits';
 import { type AnyNode, asNode, dominantQuote, findProperty, objectProperties, propertyValue, quoteString, stringValue, unwrapExpression } from '../src/ast/nodes';
 import { insertProperty, quoteForObject, setStringValue } from '../src/ast/object';
 import {
+  definedAt,
   isCodeFlow,
   judgeAudience,
   type Layout,
@@ -136,7 +138,8 @@ export function apply(ctx: TransformContext): void {
       : [holder, REDIRECT_LOGIN];
     const outputs = CALLBACK_METHODS.has(call.method) ? [ctx.link('call', call.site.node)] : links;
     const noIdToken = call.instance === 'webauth' && asksForNoIdToken(call.options.status === 'literal' ? call.options.path.node : undefined);
-    ctx.site({ role: 'producer', node: call.site.node, links, outputs, grant: 'browser', noIdToken, ignored }, (scopes) => {
+    const inherits = !ownAudience;
+    ctx.site({ role: 'producer', node: call.site.node, links, outputs, grant: 'browser', noIdToken, inherits, ignored }, (scopes) => {
       job.scopes = scopes;
       migratePerCall(job, call);
     });
@@ -205,7 +208,7 @@ function migrateFlatOptions(job: Job, obj: AnyNode, domain: AnyNode | undefined,
   if (responseType.value !== undefined && isCodeFlow(responseType.value)) return 'code-flow';
   const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
   if (responseTypeNode && (responseType.value === undefined || (newResponseType && !responseType.literal))) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', responseTypeMessage(responseType), valueCause(responseType));
     return 'left';
   }
 
@@ -292,7 +295,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const responseTypeNode = propertyValue(paramsObj, 'responseType') ?? propertyValue(authObj, 'responseType');
   const responseType = readStringOption(ctx, responseTypeNode);
   if (responseTypeNode && responseType.value === undefined) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', responseTypeMessage(responseType), valueCause(responseType));
     return 'left';
   }
   // Lock's own default: a code flow when a redirectUrl is given, else `token`.
@@ -312,7 +315,7 @@ function migrateLockOptions(job: Job, config: LoginConfig, options: ResolvedObje
   const newResponseType =
     withAccessToken(effectiveResponseType) ?? (addFlag && tokens.size === 1 && tokens.has('token') ? 'token id_token' : undefined);
   if (newResponseType && responseTypeNode && !responseType.literal) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', responseTypeMessage(responseType), valueCause(responseType));
     return 'left';
   }
   const finalResponseType = newResponseType ?? effectiveResponseType;
@@ -456,13 +459,13 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
 
   const responseType = readStringOption(ctx, responseTypeNode);
   if (responseTypeNode && responseType.value === undefined) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', responseTypeMessage(responseType), valueCause(responseType));
     return;
   }
   if (responseType.value !== undefined ? isCodeFlow(responseType.value) : inherited === 'code-flow') return;
   const newResponseType = responseType.value === undefined ? undefined : withAccessToken(responseType.value);
   if (newResponseType && !responseType.literal) {
-    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', RESPONSE_TYPE_MESSAGE, 'non-literal-value');
+    ctx.report(responseTypeNode as unknown as ASTNode, 'unresolved-config', responseTypeMessage(responseType), valueCause(responseType));
     return;
   }
 
@@ -479,7 +482,7 @@ function migrateOverrides(job: Job, obj: AnyNode, inherited: Outcome | undefined
   const merged = scope.value === undefined ? undefined : mergeScopeString(scope.value, scopes);
   const mergedScope = merged !== undefined && audience.kind !== 'management' ? withOpenid(merged) : merged;
   if (scopeNode && (mergedScope === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scope, scopes), valueCause(scope));
     return;
   }
 
@@ -521,7 +524,46 @@ function reportUnknownKeys(job: Job, obj: AnyNode, label: string, config?: HandE
 
 function reportUnresolvedOptions(job: Job, written: AnyNode, label: string, config?: LoginConfig): void {
   const target = config ? { shape: config.shape, domain: config.domain?.node as unknown as AnyNode | undefined } : undefined;
-  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', `the ${label} are not an object literal in this file; ${handEdit(job, target)}`, 'options-elsewhere');
+  const imported = config ? importedOptions(job, config, written) : undefined;
+  if (imported?.done) return;
+  const message = imported
+    ? `the ${label} come from ${imported.where}${isEnvironmentFile(imported.where) ? ' (and the environment files that replace it in other builds)' : ''}; ${handEdit(job, target, imported.host).replace(/^where they are built, /, 'there, ')}, then rerun`
+    : `the ${label} are not an object literal in this file; ${handEdit(job, target)}`;
+  job.ctx.report(written as unknown as ASTNode, 'unresolved-config', message, imported ? 'imported-options' : 'options-elsewhere');
+}
+
+/**
+ * Options imported whole from another module (`new auth0.WebAuth(environment.auth0)`), read from
+ * the package's exported values: done when they already ask for the Management API with the
+ * flow's scopes and an access token (migrated code, left alone), else where they are defined.
+ */
+function importedOptions(job: Job, config: LoginConfig, written: AnyNode): { done: true } | { done: false; where: string; host?: string } | undefined {
+  const { ctx, scopes } = job;
+  const options = importedValue(ctx, written);
+  if (options?.kind !== 'object') return undefined;
+  const read = (...keys: string[]) => importedObjectValue(ctx, options, keys);
+  const text = (value: ReturnType<typeof read>): string | undefined => (value?.kind === 'string' ? value.value : undefined);
+  const lock = config.shape === 'lock';
+  const domain = text(lock ? undefined : read('domain'));
+  const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : undefined;
+  const notYet = { done: false as const, where: options.where, ...(host ? { host } : {}) };
+  if (options.open) return notYet;
+  const audience = text(lock ? read('auth', 'audience') : read('audience'));
+  const responseType = text(lock ? read('auth', 'responseType') : read('responseType')) ?? (lock ? 'token' : undefined);
+  const scope = text(lock ? read('auth', 'params', 'scope') : read('scope'));
+  const lockMajor = lockMajorVersion(ctx);
+  const oidcFlag = read('oidcConformant');
+  const oidcReady = !lock || (lockMajor !== undefined && lockMajor >= 11) || (oidcFlag?.kind === 'boolean' && oidcFlag.value);
+  const done =
+    audience !== undefined &&
+    isManagementAudience(audience) &&
+    !isUserinfoAudience(audience) &&
+    responseType !== undefined &&
+    (responseTypeTokens(responseType).has('token') || isCodeFlow(responseType)) &&
+    scope !== undefined &&
+    mergeScopeString(scope, scopes) === scope &&
+    oidcReady;
+  return done ? { done: true } : notYet;
 }
 
 /**
@@ -535,9 +577,9 @@ interface HandEditTarget {
   domain?: AnyNode;
 }
 
-function handEdit(job: Job, config?: HandEditTarget): string {
+function handEdit(job: Job, config?: HandEditTarget, knownHost?: string): string {
   const domain = stringValue(unwrapExpression(config?.domain));
-  const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : undefined;
+  const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : knownHost;
   const audience = job.ctx.options.audience ?? (host ? managementAudienceForHost(host) : 'https://TENANT.auth0.com/api/v2/');
   const scopes = job.scopes.join(' ');
   if (config?.shape === 'lock') {
@@ -566,22 +608,34 @@ function planScope(
   const merged = mergeScopeString(scope.value, scopes);
   const mergedScope = migrating ? withOpenid(merged) : merged;
   if (scopeNode && (scope.value === undefined || (mergedScope !== scope.value && !scope.literal))) {
-    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scopes), 'non-literal-value');
+    ctx.report(scopeNode as unknown as ASTNode, 'unresolved-config', scopeMessage(scope, scopes), valueCause(scope));
     return null;
   }
   return { scope, mergedScope };
 }
 
-function scopeMessage(scopes: readonly string[]): string {
-  return `scope is not a string literal here; add '${scopes.join(' ')}' to it by hand (keep openid)`;
+/** A value another module defines is changed there; one computed here, here. */
+function valueCause(option: StringOption): 'imported-options' | 'non-literal-value' {
+  return option.where ? 'imported-options' : 'non-literal-value';
+}
+
+function scopeMessage(scope: StringOption, scopes: readonly string[]): string {
+  if (scope.where && scope.value !== undefined) {
+    return `scope is '${scope.value}' in ${scope.where}, which may serve more than this login; add '${scopes.join(' ')}' to it there by hand (keep openid), or write the scope here, then rerun`;
+  }
+  return `scope is not a string literal here${definedAt(scope)}; add '${scopes.join(' ')}' to it by hand (keep openid)`;
 }
 
 function perCallUnresolvedMessage(method: string, scopes: readonly string[]): string {
   return `these ${method} options replace the config's audience, scope and responseType but are not an object literal here; make sure any they set keep the Management API audience, '${scopes.join(' ')}' and 'token id_token'`;
 }
 
-const RESPONSE_TYPE_MESSAGE =
-  "responseType is not a string literal here; make it ask for 'token id_token' by hand (keep id_token; leave a code flow as it is)";
+function responseTypeMessage(responseType: StringOption): string {
+  if (responseType.where && responseType.value !== undefined) {
+    return `responseType is '${responseType.value}' in ${responseType.where}, which may serve more than this login; make it 'token id_token' there by hand (or write it here), then rerun`;
+  }
+  return `responseType is not a string literal here${definedAt(responseType)}; make it ask for 'token id_token' by hand (keep id_token; leave a code flow as it is)`;
+}
 
 const OIDC_FLAG_MESSAGE =
   'oidcConformant is not true, and Lock 10 rejects auth.audience without it; set oidcConformant: true (or move to Lock 11) and rerun';

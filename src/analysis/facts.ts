@@ -9,6 +9,7 @@ import { constantInitialisers, findManagementHttpCalls, findManagementMethodCall
 import { findLoginConfigs } from './login-configs';
 import { findAuthWrappers, findRequestSigners, signerRefs, wrapperRefs } from './auth-wrappers';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
+import { exportedValueEntries } from './module-values';
 
 /** What one file contributes to its package's facts (see the package scan in the runner). */
 export interface FileFacts {
@@ -25,6 +26,8 @@ export interface FileFacts {
   embeddedLogin?: boolean;
   /** Functions the file defines that sign the requests they send (`fetchAsUser#0`, see auth-wrappers.ts). */
   authWrappers?: string[];
+  /** Literal values the file exports (`src/config.js#AUTH_CONFIG.domain@3:11="acme.auth0.com"`, see module-values.ts). */
+  exportedValues?: string[];
 }
 
 const FILE_FACTS = treeSlot<FileFacts>('file facts');
@@ -54,8 +57,10 @@ function readFileFacts(j: JSCodeshift, root: Collection): FileFacts {
   }
   const logins = loginFacts(j, root, bindings);
   const authWrappers = [...wrapperRefs(findAuthWrappers(j, root)), ...signerRefs(findRequestSigners(j, root))];
+  const exportedValues = exportedValueEntries(j, root);
   return {
     ...(authWrappers.length > 0 ? { authWrappers } : {}),
+    ...(exportedValues.length > 0 ? { exportedValues: [...exportedValues] } : {}),
     endpoints: [...endpoints].sort(),
     methodEndpoints: [...methodEndpoints].sort(),
     tenantHosts: clientTenantHosts(j, root, bindings),
@@ -118,7 +123,7 @@ export function mergePackageFacts(
   mode: ScopeMode,
   versions: PackageFacts['versions'] = {},
 ): PackageFacts {
-  const { endpoints, methodEndpoints, storage, tenantHosts, authWrappers } = unionFileFacts(files);
+  const { endpoints, methodEndpoints, storage, tenantHosts, authWrappers, exportedValues } = unionFileFacts(files);
   return {
     path,
     endpoints,
@@ -128,6 +133,7 @@ export function mergePackageFacts(
     tenantHosts,
     versions,
     ...(authWrappers.length > 0 ? { authWrappers } : {}),
+    ...(exportedValues.length > 0 ? { exportedValues } : {}),
   };
 }
 
@@ -144,6 +150,7 @@ export function unionFileFacts(files: readonly FileFacts[]): Required<FileFacts>
     clientIds: union((f) => f.clientIds),
     embeddedLogin: files.some((f) => f.embeddedLogin === true),
     authWrappers: union((f) => f.authWrappers),
+    exportedValues: union((f) => f.exportedValues),
     storage: {
       idTokenKeys: union((f) => f.storage.idTokenKeys),
       accessTokenKeys: union((f) => f.storage.accessTokenKeys),
@@ -163,6 +170,7 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
     has(facts.methodEndpoints, file.methodEndpoints) &&
     has(facts.tenantHosts, file.tenantHosts) &&
     has(facts.authWrappers, file.authWrappers) &&
+    has(facts.exportedValues, file.exportedValues) &&
     has(facts.storage.idTokenKeys, storage.idTokenKeys) &&
     has(facts.storage.accessTokenKeys, storage.accessTokenKeys) &&
     has(facts.storage.managementTokenKeys, storage.managementTokenKeys)
@@ -175,6 +183,7 @@ export function withFileFacts(facts: PackageFacts, file: FileFacts, mode: ScopeM
     storage: facts.storage,
     tenantHosts: [...(facts.tenantHosts ?? [])],
     authWrappers: [...(facts.authWrappers ?? [])],
+    exportedValues: [...(facts.exportedValues ?? [])],
   };
   return mergePackageFacts(facts.path, [known, file], mode, facts.versions);
 }

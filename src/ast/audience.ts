@@ -1,4 +1,5 @@
 import { constantInitialisers } from '../analysis/management-calls';
+import { importedValue } from '../analysis/module-values';
 import { childNodes } from '../analysis/scope';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../catalog/audience';
 import type { FindingCause, FindingCode, TransformContext } from '../types';
@@ -16,7 +17,7 @@ export type AudienceText =
   | { ok: true; text: string }
   | { ok: false; code: Extract<FindingCode, 'custom-domain' | 'unresolved-config'>; message: string; cause?: FindingCause };
 
-type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
+type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'> & Partial<Pick<TransformContext, 'filePath' | 'packageFacts'>>;
 
 /** A name or a chain of names (`DOMAIN`, `config.auth0.domain`): binds tighter than `+` as it is. */
 const NAME_CHAIN = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -52,8 +53,8 @@ export function domainAudienceText(ctx: Pick<Ctx, 'j' | 'root' | 'source'>, doma
   return concatenation([{ text: 'https://' }, { expression }, { text: '/api/v2/' }], quote);
 }
 
-export function customDomainMessage(host: string): string {
-  return `'${normaliseHost(host)}' is not an *.auth0.com tenant host: the Management API audience is always https://TENANT.auth0.com/api/v2/ (not a custom domain); rerun with --audience https://TENANT.auth0.com/api/v2/`;
+export function customDomainMessage(host: string, where?: string): string {
+  return `'${normaliseHost(host)}'${where ? ` (set in ${where})` : ''} is not an *.auth0.com tenant host: the Management API audience is always https://TENANT.auth0.com/api/v2/ (not a custom domain); rerun with --audience https://TENANT.auth0.com/api/v2/`;
 }
 
 /** The audience for a tenant given as a literal host string (from a URL, for example). */
@@ -92,11 +93,21 @@ export function hostExpressionProblem(ctx: Ctx, node: AnyNode | null | undefined
       cause: 'domain-out-of-sight',
     };
   }
-  if (node.type !== 'Identifier') return undefined;
-  const bound = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));
+  const local = node.type === 'Identifier' ? stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string)) : undefined;
+  const imported = local === undefined ? importedValue(ctx, node) : undefined;
+  if (imported?.kind === 'varies') {
+    return {
+      ok: false,
+      code: 'unresolved-config',
+      message: `the domain differs between the environment files (${imported.where}), so one audience built from it may be a custom domain's in some builds; rerun with --audience https://TENANT.auth0.com/api/v2/`,
+      cause: 'domain-out-of-sight',
+    };
+  }
+  const bound = local ?? (imported?.kind === 'string' ? imported.value : undefined);
   if (bound === undefined) return undefined;
   const kind = classifyHost(bound);
-  return kind === 'tenant' || kind === 'placeholder' ? undefined : { ok: false, code: 'custom-domain', message: customDomainMessage(bound) };
+  if (kind === 'tenant' || kind === 'placeholder') return undefined;
+  return { ok: false, code: 'custom-domain', message: customDomainMessage(bound, imported?.where) };
 }
 
 /** Why no audience is built from a domain that a call computes. */
@@ -165,10 +176,12 @@ const OPAQUE_TYPES = new Set(['MemberExpression', 'OptionalMemberExpression', 'C
  * a name bound to no string here, `''` or `undefined`. Such an audience may be the Management
  * API's or another API's; one written out (a literal, `https://${host}/orders`) is another API's.
  */
-export function isOpaqueAudience(ctx: Pick<Ctx, 'j' | 'root'>, value: unknown): boolean {
+export function isOpaqueAudience(ctx: Pick<Ctx, 'j' | 'root' | 'filePath' | 'packageFacts'>, value: unknown): boolean {
   const node = unwrapExpression(value);
   if (!node) return true;
   let text = stringValue(node);
+  const imported = text === undefined ? importedValue(ctx, node) : undefined;
+  if (imported?.kind === 'string') text = imported.value;
   if (text === undefined && node.type === 'Identifier') {
     if (node.name === 'undefined') return true;
     text = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));
@@ -185,7 +198,7 @@ export interface AudienceFinding {
 }
 
 /** The finding for an existing audience that is not the Management API's (nor /userinfo). */
-export function otherAudienceFinding(ctx: Pick<Ctx, 'j' | 'root' | 'source'>, value: unknown): AudienceFinding {
+export function otherAudienceFinding(ctx: Pick<Ctx, 'j' | 'root' | 'source' | 'filePath' | 'packageFacts'>, value: unknown): AudienceFinding {
   const node = unwrapExpression(value);
   if (!isOpaqueAudience(ctx, node)) return { code: 'custom-audience', message: CUSTOM_AUDIENCE_MESSAGE, cause: 'own-api-audience' };
   const shown = node ? textOf(ctx.source, node as never) : 'it';

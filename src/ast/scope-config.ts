@@ -1,6 +1,7 @@
 import type { ASTNode } from 'jscodeshift';
 import { constantInitialisers } from '../analysis/management-calls';
 import { isManagementAudience, isUserinfoAudience } from '../catalog/audience';
+import { importedValue } from '../analysis/module-values';
 import type { TransformContext } from '../types';
 import { type AudienceText, audienceFromHost, classifyExistingAudience, hostExpressionProblem } from './audience';
 import type { EditList } from './edits';
@@ -26,7 +27,7 @@ import { type InsertPropertyOptions, insertProperty } from './object';
  * to object literals in the layout the surrounding code already uses.
  */
 
-type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'>;
+type Ctx = Pick<TransformContext, 'j' | 'root' | 'source' | 'options'> & Partial<Pick<TransformContext, 'filePath' | 'packageFacts'>>;
 type Quote = '"' | "'";
 
 // ---------------------------------------------------------------------------------------------
@@ -38,9 +39,14 @@ export interface StringOption {
   value?: string;
   /** The literal to edit in place; absent when the value comes through a name or is unknown. */
   literal?: AnyNode;
+  /** Where another module of the package defines the value (`src/config.js:4:17`), when it does. */
+  where?: string;
 }
 
-/** Reads a string option's value node: a literal (editable) or a `const` bound to one (read only). */
+/**
+ * Reads a string option's value node: a literal (editable), a `const` bound to one, or a literal
+ * another module of the package exports (both read only).
+ */
 export function readStringOption(ctx: Ctx, node: unknown): StringOption {
   const n = unwrapExpression(node);
   if (!n) return {};
@@ -50,7 +56,15 @@ export function readStringOption(ctx: Ctx, node: unknown): StringOption {
     const bound = stringValue(constantInitialisers(ctx.j, ctx.root).get(n.name as string));
     if (bound !== undefined) return { value: bound };
   }
+  const imported = importedValue(ctx, n);
+  if (imported?.kind === 'string') return { value: imported.value, where: imported.where };
+  if (imported) return { where: imported.where };
   return {};
+}
+
+/** How a value read from another module is named in a message: ` (set in src/config.js:4:17)`. */
+export function definedAt(option: { where?: string }): string {
+  return option.where ? ` (set in ${option.where})` : '';
 }
 
 export function responseTypeTokens(value: string): Set<string> {
@@ -104,8 +118,10 @@ export function judgeAudience(ctx: Ctx, value: unknown): AudienceJudgement {
     if (host) return { kind: 'userinfo', node, rewrite: { form: 'literal', host, target: node } };
     return classifyExistingAudience(node) === 'management' ? { kind: 'management' } : { kind: 'other', node };
   }
-  if (node.type === 'Identifier') {
-    const bound = stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string));
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+    const local = node.type === 'Identifier' ? stringValue(constantInitialisers(ctx.j, ctx.root).get(node.name as string)) : undefined;
+    const imported = local === undefined ? importedValue(ctx, node) : undefined;
+    const bound = local ?? (imported?.kind === 'string' ? imported.value : undefined);
     if (bound === undefined) return { kind: 'other', node };
     const host = USERINFO_URL.exec(bound.trim())?.[1];
     if (host) return { kind: 'userinfo', node, rewrite: { form: 'literal', host, target: node } };

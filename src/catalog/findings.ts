@@ -157,6 +157,12 @@ export const FINDING_CAUSES = {
     advice:
       "The options are not an object literal here (a variable, a parameter, another module): go to where they are built and add audience 'https://TENANT.auth0.com/api/v2/', the scopes the message lists (keep openid) and responseType 'token id_token'; or run the codemod on that module too.",
   },
+  'imported-options': {
+    code: 'unresolved-config',
+    label: 'options in another module',
+    advice:
+      "The login's options (or a value in them) come from another module of this package, named in the message with its line, and need a change there: the codemod reads other modules but writes only to the login's own file, since a shared config may serve more than this login. Make the change there (in every environment file Angular swaps in at build time), then rerun.",
+  },
   'non-literal-value': {
     code: 'unresolved-config',
     label: 'scope or responseType computed',

@@ -210,7 +210,10 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   // Management API (or for every scope its calls need): the flow is not migrated until they do.
   // Where one of its logins already asks for it, that one is taken to feed the calls (a login
   // rebuilt with the audience before it is shown, beside a bare placeholder), and all is left alone.
-  const loginBehind = consumers.length > 0 && producers.some((p) => p.outcome === 'edit') && !producers.some((p) => p.outcome === 'none');
+  // A login whose options another module holds, read there and found not to ask for it yet, is
+  // behind as surely as one the codemod would edit (the Angular environment file of one build).
+  const behind = (p: PackageSite): boolean => p.outcome === 'edit' || (p.outcome === 'blocked' && p.findingCause === 'imported-options');
+  const loginBehind = consumers.length > 0 && producers.some(behind) && !producers.some((p) => p.outcome === 'none' && !p.inherits);
   if (toSwitch.length === 0 && blockedConsumers.length === 0 && !asserted && !loginBehind) {
     holdAll();
     // Calls whose access token comes from no login of the package (the environment, a

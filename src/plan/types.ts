@@ -56,6 +56,8 @@ export interface SiteFact {
   outcome: SiteOutcome;
   /** The warning finding the site reported while probing (outcome `blocked`). */
   finding?: FindingCode;
+  /** Its cause, when it has one. */
+  findingCause?: FindingCause;
   /** Consumers: Management API endpoints the request calls. */
   endpoints?: string[];
   /** Consumers: a Management API client, whose endpoints are its method calls in the package. */
@@ -70,6 +72,8 @@ export interface SiteFact {
   host?: string;
   /** Producers: asks for no ID token, so it feeds no token traced from an ID token (see SiteSpec). */
   noIdToken?: boolean;
+  /** Producers: takes its audience from its client's config (see SiteSpec). */
+  inherits?: boolean;
 }
 
 /** What the plan tells a transform to do at one site. */

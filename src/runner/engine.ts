@@ -147,7 +147,7 @@ export class Engine {
     let facts: FileFacts;
     try {
       const parts = parsed.units.map((unit) => collectFileFacts(unit.j, unit.root));
-      facts = parts.length === 1 ? parts[0] : unionFileFacts(parts);
+      facts = withModulePath(parts.length === 1 ? parts[0] : unionFileFacts(parts), request.filePath, parsed.blocks !== null);
     } catch (error) {
       return { id: request.id, facts: null, error: { message: `package scan failed: ${messageOf(error)}` }, transform: null };
     }
@@ -323,6 +323,16 @@ function parseFile(filePath: string, source: string): ParsedFile {
 function parseUnit(filePath: string, text: string, first: ParserName, block: ScriptBlock | null): ParsedUnit {
   const { root, parser } = parseWithFallback(cachingJscodeshift, filePath, text, first);
   return { j: jscodeshiftFor(parser), parser, root, text, block };
+}
+
+/**
+ * The file's exported values named by its path, as other files' imports find them. A container's
+ * (`.vue`, `.html`) script blocks export components, not config: they are dropped.
+ */
+function withModulePath(facts: FileFacts, filePath: string, container: boolean): FileFacts {
+  if (!facts.exportedValues) return facts;
+  const { exportedValues, ...rest } = facts;
+  return container ? rest : { ...rest, exportedValues: exportedValues.map((entry) => `${filePath}#${entry}`) };
 }
 
 function messageOf(error: unknown): string {

@@ -16,11 +16,12 @@ export type FactField =
   | 'tenantHosts'
   | 'versions'
   | 'authWrappers'
+  | 'exportedValues'
   | 'storage.idTokenKeys'
   | 'storage.accessTokenKeys'
   | 'storage.managementTokenKeys';
 
-const TOP_FIELDS = ['path', 'endpoints', 'scopes', 'tenantHosts', 'versions', 'authWrappers'] as const;
+const TOP_FIELDS = ['path', 'endpoints', 'scopes', 'tenantHosts', 'versions', 'authWrappers', 'exportedValues'] as const;
 const STORAGE_FIELDS = ['idTokenKeys', 'accessTokenKeys', 'managementTokenKeys'] as const;
 
 /** A view of `facts` that notes in `reads` every field read through it. */

@@ -300,7 +300,7 @@ function readCandidate(
       tally.scanned++;
       break;
   }
-  if (!passesPrefilter(buffer, outcome.length)) return null;
+  if (!passesPrefilter(buffer, outcome.length) && !MAY_HOLD_LOGIN_CONFIG.test(file.absolutePath)) return null;
   const bytes = buffer.subarray(0, outcome.length);
   if (looksBinary(bytes)) {
     tally.skipped.binary++;
@@ -317,6 +317,13 @@ function readCandidate(
 }
 
 const HTML_FILE = /\.html?$/i;
+
+/**
+ * Modules a login config may import its values from though they name nothing Auth0 (a custom
+ * domain, a client ID): `auth0-variables.js`, `auth0.config.ts`, Angular's environment files.
+ * Read for their exported values (module-values.ts), so a custom domain there is not missed.
+ */
+const MAY_HOLD_LOGIN_CONFIG = /(?:^|[\\/])(?:[^\\/]*auth0[^\\/]*|environments[\\/]environment(?:\.[\w-]+)?)\.(?:[cm]?js|ts)$/i;
 
 /** Bytes git's own test looks at to call a file binary. */
 const BINARY_SNIFF_BYTES = 8000;
