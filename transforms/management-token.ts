@@ -38,7 +38,7 @@ import {
   wrapperRefs,
 } from '../src/analysis/auth-wrappers';
 import { findDroppedClaimReads } from '../src/analysis/id-token-claims';
-import { isFunctionNode, ScopeIndex } from '../src/analysis/scope';
+import { isFunctionNode, type ScopeIndex, scopeIndexOf } from '../src/analysis/scope';
 import { type Addition, applyWithin, placeAfter, type StorageKnowledge, TokenTracer, type Twin } from '../src/analysis/token-twins';
 import { OriginFinder, type ProducerLink, SOME_LOGIN } from '../src/analysis/origins';
 import { findTokenRequests } from '../src/analysis/token-requests';
@@ -116,7 +116,7 @@ function storeTwinMessage(accessKey: string, reason: string): string {
 export function apply(ctx: TransformContext): void {
   const rootNode = ctx.root.paths()[0]?.node as unknown as AnyNode | undefined;
   if (!rootNode) return;
-  const scope = new ScopeIndex(rootNode);
+  const scope = scopeIndexOf(ctx.root);
   const eol = eolOf(ctx.source);
   const writes = findStorageWrites(ctx.j, ctx.root);
   const fileKeys = storageKeysOfFile(ctx, writes);
@@ -226,7 +226,10 @@ export function apply(ctx: TransformContext): void {
   // producer of the Management API token.
   for (const token of credentials.secondaryTokens) {
     const twin = tracer.twinOf(token);
-    ctx.site({ role: 'secondary', node: token, links: twin.kind === 'id' ? [...twin.effects.origins] : [] }, () => undefined);
+    // A token the tracer cannot name (a parameter of the file's own linking function) still comes
+    // from the logins its callers pass it from.
+    const links = twin.kind === 'id' ? [...twin.effects.origins] : origins.ofValue(asNode(token));
+    ctx.site({ role: 'secondary', node: token, links }, () => undefined);
   }
 
   addStorageTwins(ctx, { scope, tracer, origins, writes, file: fileKeys, storage, consumedKeys });

@@ -20,6 +20,7 @@ import { nodesOf } from '../src/ast/node-index';
 import { type BoundValue, boundValueOf, isMutatedAfterwards, isPortable } from '../src/analysis/local-values';
 import { declaredMajor } from '../src/analysis/facts';
 import { holderLinkOf } from '../src/analysis/origins';
+import { type ScopeIndex, scopeIndexOf } from '../src/analysis/scope';
 import {
   type ClientConstruction,
   type HttpTokenRequest,
@@ -129,7 +130,7 @@ export function apply(ctx: TransformContext): void {
     } else {
       // auth.js merges its client's audience and scope into a login that does not set its own:
       // then the client's config is part of its flow.
-      const holder = site.library === 'auth0-js' && !setsOwnAudience(site) ? clientHolderLink(site) : undefined;
+      const holder = site.library === 'auth0-js' && !setsOwnAudience(site) ? clientHolderLink(site, scopeIndexOf(ctx.root)) : undefined;
       ctx.site(
         { role: 'producer', node: site.call.node, links: holder ? [call, holder] : [call], outputs: [call], grant: 'password', ignored },
         (scopes) => migrateSdkCall({ ...base, scopes }, site),
@@ -139,11 +140,11 @@ export function apply(ctx: TransformContext): void {
 }
 
 /** The client an SDK login is made on (`webAuth` of `webAuth.client.login`), as a flow link. */
-function clientHolderLink(site: SdkTokenRequest): string | undefined {
+function clientHolderLink(site: SdkTokenRequest, scope: ScopeIndex): string | undefined {
   let receiver = unwrapExpression(unwrapExpression((site.call.node as unknown as AnyNode).callee)?.object);
   const name = memberPropertyName(receiver);
   if (receiver && (name === 'client' || name === 'oauth')) receiver = unwrapExpression(receiver.object);
-  return holderLinkOf(receiver);
+  return holderLinkOf(receiver, scope);
 }
 
 /** An SDK login whose options (an object literal here) set an audience of their own. */

@@ -28,14 +28,15 @@
 import type { ASTNode, ASTPath } from 'jscodeshift';
 import { findAuth0Bindings, findAuth0V7Constructions } from '../src/analysis/auth0-bindings';
 import { declaredMajor } from '../src/analysis/facts';
+import { holderKey, holderLink } from '../src/analysis/holders';
 import { holderLinkOf, REDIRECT_LOGIN } from '../src/analysis/origins';
+import { scopeIndexOf } from '../src/analysis/scope';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../src/catalog/audience';
 import { importedObjectValue, importedValue, isEnvironmentFile } from '../src/analysis/module-values';
 import {
   findLockProfileCalls,
   findLoginConfigs,
   findPerCallOptions,
-  holderKey,
   type LoginConfig,
   type PerCallOptions,
   propertyValuePath,
@@ -107,7 +108,7 @@ export function apply(ctx: TransformContext): void {
 
   for (const config of configs) {
     const ignored = isIgnoredNode(ctx.source, config.site.node, config.options.status === 'literal' ? config.options.path.node : null);
-    const holders = config.holders.map((holder) => `holder:${holderKey(holder)}`);
+    const holders = config.holders.map(holderLink);
     const host = literalTenantHost(config.domain?.node);
     const noIdToken = config.shape === 'webauth' && asksForNoIdToken(config.options.status === 'literal' ? config.options.path.node : undefined);
     let outcome: Outcome = 'left';
@@ -127,7 +128,7 @@ export function apply(ctx: TransformContext): void {
   }
 
   for (const call of perCalls) {
-    const holder = `holder:${holderKey(call.receiver)}`;
+    const holder = holderLink(call.receiver);
     const ignored = isIgnoredNode(ctx.source, call.site.node, call.options.status === 'literal' ? call.options.path.node : null);
     // A login with a callback hands its result there; a redirect login to wherever the app parses
     // it, like its client's. Either takes the audience from its client unless it sets its own:
@@ -149,7 +150,7 @@ export function apply(ctx: TransformContext): void {
   const lockMajor = lockMajorVersion(ctx);
   for (const call of profileCalls) {
     const receiver = unwrapExpression((call.node as unknown as AnyNode).callee)?.object;
-    const holder = holderLinkOf(asNode(receiver));
+    const holder = holderLinkOf(asNode(receiver), scopeIndexOf(ctx.root));
     ctx.site({ role: 'blocker', node: call.node, links: holder ? [holder] : [], ignored: isIgnoredNode(ctx.source, call.node) }, () => {
       if (lockMajor === undefined || lockMajor <= 10) ctx.report(call.node, 'legacy-get-profile', LOCK_PROFILE_MESSAGE, 'lock10-get-profile');
     });

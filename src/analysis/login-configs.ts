@@ -3,6 +3,8 @@ import { nodesOf } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, findConstructions } from './auth0-bindings';
 import { PASSWORDLESS_RESULT_METHODS } from './origins';
+import { type Holder, holderKey, holderOfExpression, identifierHolder } from './holders';
+import { type ScopeIndex, scopeIndexOf } from './scope';
 
 /**
  * Where a file configures its login, read only:
@@ -21,16 +23,6 @@ import { PASSWORDLESS_RESULT_METHODS } from './origins';
 export type ConfigShape = 'webauth' | 'lock';
 
 export type ConfigOrigin = 'WebAuth' | 'Auth0Lock' | 'Auth0LockPasswordless' | 'angularAuth0Provider.init' | 'lockProvider.init';
-
-/** A name an instance is kept under: a variable, or a field (`this.x`, `obj.x`, class property). */
-export interface Holder {
-  kind: 'identifier' | 'member';
-  name: string;
-}
-
-export function holderKey(holder: Holder): string {
-  return `${holder.kind}:${holder.name}`;
-}
 
 /** An options expression and the object literal it evaluates to, when the file shows one. */
 export type ResolvedObject =
@@ -98,9 +90,10 @@ export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Aut
   const configs: LoginConfig[] = [];
   const legacyPasswordlessNames = localNamesFrom(j, root, 'auth0-lock-passwordless');
   const legacyPasswordlessHolders = holdersCalling(j, root, PASSWORDLESS_RESULT_METHODS);
+  const scope = scopeIndexOf(root);
 
   for (const { path, className } of findConstructions(j, root, bindings, ['WebAuth', 'Auth0Lock', 'Auth0LockPasswordless'])) {
-    const holders = holdersOf(path);
+    const holders = holdersOf(path, scope);
     if (className === 'WebAuth') {
       const options = resolveObjectAt(j, root, argumentPath(path, 0));
       configs.push({ shape: 'webauth', origin: 'WebAuth', site: path, options, domain: domainOf(options), holders, legacyPasswordless: false });
@@ -172,6 +165,7 @@ export function findPerCallOptions(j: JSCodeshift, root: Collection, configs: re
     for (const holder of config.holders) (config.shape === 'webauth' ? webAuthHolders : lockHolders).add(holderKey(holder));
   }
   const found: PerCallOptions[] = [];
+  const scope = scopeIndexOf(root);
   nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     const name = memberPropertyName(callee);
@@ -184,7 +178,7 @@ export function findPerCallOptions(j: JSCodeshift, root: Collection, configs: re
     } else if (WEBAUTH_METHODS.has(name) || name === 'show') {
       method = name as PerCallMethod;
     }
-    const receiver = holderOfExpression(receiverNode);
+    const receiver = holderOfExpression(receiverNode, scope);
     if (!method || !receiver) return;
     const options = resolveObjectAt(j, root, argumentPath(path, 0));
     const isLock = lockHolders.has(holderKey(receiver)) || (!webAuthHolders.has(holderKey(receiver)) && LOCK_NAME.test(receiver.name));
@@ -206,10 +200,11 @@ export function findPerCallOptions(j: JSCodeshift, root: Collection, configs: re
 export function findLockProfileCalls(j: JSCodeshift, root: Collection, configs: readonly LoginConfig[]): ASTPath[] {
   const lockHolders = new Set(configs.filter((c) => c.shape === 'lock').flatMap((c) => c.holders.map(holderKey)));
   const calls: ASTPath[] = [];
+  const scope = scopeIndexOf(root);
   nodesOf(j, root, j.CallExpression).forEach((path) => {
     const callee = unwrapExpression(path.node.callee);
     if (memberPropertyName(callee) !== 'getProfile' || !callee) return;
-    const receiver = holderOfExpression(unwrapExpression(callee.object));
+    const receiver = holderOfExpression(unwrapExpression(callee.object), scope);
     if (receiver && (lockHolders.has(holderKey(receiver)) || LOCK_NAME.test(receiver.name))) calls.push(path);
   });
   return calls;
@@ -304,7 +299,7 @@ function domainOf(options: ResolvedObject): ASTPath | undefined {
 // Holders
 
 /** Where the value of a `new` expression is kept: `const x = new …`, `this.x = new …`, `x: new …`. */
-function holdersOf(path: ASTPath): Holder[] {
+function holdersOf(path: ASTPath, scope: ScopeIndex): Holder[] {
   let current: ASTPath = path;
   while (current.parent && (TRANSPARENT.has(current.parent.node.type) || current.parent.node.type === 'AwaitExpression')) {
     current = current.parent as ASTPath;
@@ -313,11 +308,11 @@ function holdersOf(path: ASTPath): Holder[] {
   if (!parent) return [];
   if (parent.type === 'VariableDeclarator') {
     const id = asNode(parent.id);
-    return id?.type === 'Identifier' ? [{ kind: 'identifier', name: id.name as string }] : [];
+    return id?.type === 'Identifier' ? [identifierHolder(id, scope)] : [];
   }
   if (parent.type === 'AssignmentExpression') {
     const left = unwrapExpression(parent.left);
-    if (left?.type === 'Identifier') return [{ kind: 'identifier', name: left.name as string }];
+    if (left?.type === 'Identifier') return [identifierHolder(left, scope)];
     const member = memberPropertyName(left);
     return member ? [{ kind: 'member', name: member }] : [];
   }
@@ -336,13 +331,6 @@ function serviceHolders(name: string): Holder[] {
 }
 
 /** `x` → identifier x; `this.x` / `a.b.x` → member x; anything else has no holder. */
-function holderOfExpression(node: AnyNode | null): Holder | undefined {
-  if (!node) return undefined;
-  if (node.type === 'Identifier') return { kind: 'identifier', name: node.name as string };
-  const member = memberPropertyName(node);
-  return member ? { kind: 'member', name: member } : undefined;
-}
-
 /** Local names imported or required from a package. */
 function localNamesFrom(j: JSCodeshift, root: Collection, lib: string): Set<string> {
   const names = new Set<string>();

@@ -1,4 +1,5 @@
 import { asNode, type AnyNode, memberPropertyName, stringValue, unwrapExpression } from '../ast/nodes';
+import { holderLink, holderOfExpression } from './holders';
 import { isFunctionNode, type ScopeIndex } from './scope';
 
 /**
@@ -34,13 +35,10 @@ const RESULT_EVENTS = new Set(['authenticated', 'hash_parsed']);
  */
 export const PASSWORDLESS_RESULT_METHODS = new Set(['sms', 'magiclink', 'emailcode', 'socialOrMagiclink', 'socialOrSms', 'socialOrEmailcode']);
 
-/** A client kept under a name: `webAuth`, `this.auth0` (see login-configs `Holder`). */
-export function holderLinkOf(node: AnyNode | null | undefined): string | undefined {
-  const n = unwrapExpression(node);
-  if (!n) return undefined;
-  if (n.type === 'Identifier') return `holder:identifier:${n.name as string}`;
-  const member = memberPropertyName(n);
-  return member ? `holder:member:${member}` : undefined;
+/** A client kept under a name: `webAuth`, `this.auth0`, a function's own `lock` (see login-configs `holderLink`). */
+export function holderLinkOf(node: AnyNode | null | undefined, scope: ScopeIndex): string | undefined {
+  const holder = holderOfExpression(unwrapExpression(node), scope);
+  return holder ? holderLink(holder) : undefined;
 }
 
 export class OriginFinder {
@@ -83,7 +81,7 @@ export class OriginFinder {
   private ofName(identifier: AnyNode, depth: number): string[] {
     const binding = this.scope.resolve(identifier.name as string, identifier);
     if (!binding) return [SOME_LOGIN];
-    if (binding.kind === 'param') return this.ofParameter(binding.scope, depth);
+    if (binding.kind === 'param') return this.ofParameter(binding.scope, depth, identifier.name as string);
     if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return [SOME_LOGIN];
     if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return [SOME_LOGIN];
     const declarator = binding.declarators[0];
@@ -94,21 +92,73 @@ export class OriginFinder {
   }
 
   /** A parameter of a callback: the call it is passed to tells whose result it gets. */
-  private ofParameter(fn: AnyNode, depth: number): string[] {
+  private ofParameter(fn: AnyNode, depth: number, name: string): string[] {
     if (!isFunctionNode(fn)) return [SOME_LOGIN];
     const call = this.scope.parentOf(fn);
-    if (!call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')) return [SOME_LOGIN];
-    if (!(call.arguments as unknown[]).includes(fn)) return [SOME_LOGIN];
+    const isCallback = call && (call.type === 'CallExpression' || call.type === 'OptionalCallExpression') && (call.arguments as unknown[]).includes(fn);
+    if (!call || !isCallback) return this.ofArguments(fn, depth, name) ?? [SOME_LOGIN];
+    return this.ofCallback(call, depth);
+  }
+
+  /** What a callback passed to `call` gets: the login result of the call, or of its client. */
+  private ofCallback(call: AnyNode, depth: number): string[] {
     const produced = this.producerLink(call);
     if (produced) return [produced];
     const callee = unwrapExpression(call.callee);
     const method = memberPropertyName(callee);
     if (!callee || !method) return [SOME_LOGIN];
     if (method === 'then') return this.ofValue(asNode(callee.object), depth + 1);
-    const holder = holderLinkOf(asNode(callee.object));
+    const holder = holderLinkOf(asNode(callee.object), this.scope);
     if (REDIRECT_RESULT_METHODS.has(method)) return holder ? [holder, REDIRECT_LOGIN] : [REDIRECT_LOGIN];
     if (method === 'on' && holder && RESULT_EVENTS.has(stringValue((call.arguments as unknown[])[0]) ?? '')) return [holder];
     if (holder && PASSWORDLESS_RESULT_METHODS.has(method)) return [holder];
     return [SOME_LOGIN];
+  }
+
+  /**
+   * A parameter of the file's own function (`function linkAccount(secondaryJWT)`), called only
+   * here and by name: what its calls pass there. Undefined when the function may be called
+   * elsewhere (exported, passed as a value, a method) or takes the parameter by a pattern.
+   */
+  private ofArguments(fn: AnyNode, depth: number, name: string): string[] | undefined {
+    if (depth > 6) return undefined;
+    const index = (fn.params as unknown[]).findIndex((param) => asNode(param)?.type === 'Identifier' && asNode(param)?.name === name);
+    if (index === -1) return undefined;
+    const callee = this.functionName(fn);
+    if (!callee) return undefined;
+    const binding = this.scope.resolve(callee.name as string, callee);
+    const origins = new Set<string>();
+    let calls = 0;
+    for (const node of this.scope.runtimeNodes()) {
+      if (node.type !== 'Identifier' || node.name !== callee.name || node === callee) continue;
+      const parent = this.scope.parentOf(node);
+      // A property key or member name that happens to have the same spelling is no reference.
+      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
+      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && !parent.shorthand) continue;
+      if (this.scope.resolve(node.name as string, node) !== binding) continue;
+      const isCall = parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression');
+      // Handed over as a callback (`lock.on('authenticated', lockAuthenticated)`): what that call gives it.
+      if (isCall && parent.callee !== node && (parent.arguments as unknown[]).includes(node)) {
+        calls++;
+        for (const origin of this.ofCallback(parent, depth + 1)) origins.add(origin);
+        continue;
+      }
+      if (!isCall || parent.callee !== node) return undefined;
+      calls++;
+      for (const origin of this.ofValue(asNode((parent.arguments as unknown[])[index]), depth + 1)) origins.add(origin);
+    }
+    return calls > 0 ? [...origins] : undefined;
+  }
+
+  /** The name a function is declared or bound under, when nothing exports it. */
+  private functionName(fn: AnyNode): AnyNode | undefined {
+    const parent = this.scope.parentOf(fn);
+    if (parent && (parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration')) return undefined;
+    if (fn.type === 'FunctionDeclaration') return asNode(fn.id) ?? undefined;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== fn) return undefined;
+    const id = asNode(parent.id);
+    const declaration = this.scope.parentOf(parent);
+    if (declaration && this.scope.parentOf(declaration)?.type === 'ExportNamedDeclaration') return undefined;
+    return id?.type === 'Identifier' ? id : undefined;
   }
 }

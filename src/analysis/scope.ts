@@ -1,3 +1,5 @@
+import type { Collection } from 'jscodeshift';
+import { perTree, treeSlot } from '../ast/node-index';
 import { asNode, type AnyNode } from '../ast/nodes';
 
 /**
@@ -370,4 +372,24 @@ export class ScopeIndex {
     }
     return out;
   }
+}
+
+const SCOPE_INDEX = treeSlot<ScopeIndex>('scope index');
+
+/** The tree's ScopeIndex, built once and shared by every transform that asks. */
+export function scopeIndexOf(root: Collection): ScopeIndex {
+  return perTree(root, SCOPE_INDEX, () => new ScopeIndex(root.paths()[0].node as unknown as AnyNode));
+}
+
+/**
+ * Where a name read at `identifier` is declared, when that is inside a function: the line and
+ * column of the declaring scope (`12:4`). Undefined for a module-level or global name, which a
+ * page's scripts share. Two functions that each declare `var lock` hold two different logins.
+ */
+export function localScopeOf(scope: ScopeIndex, identifier: AnyNode): string | undefined {
+  const binding = scope.resolve(identifier.name as string, identifier);
+  if (!binding) return undefined;
+  if (!isFunctionNode(binding.scope) && !scope.ancestors(binding.scope).some(isFunctionNode)) return undefined;
+  const start = (binding.scope.loc as { start: { line: number; column: number } } | undefined)?.start;
+  return start ? `${start.line}:${start.column}` : undefined;
 }
