@@ -83,6 +83,22 @@ function lineOf(ctx: TransformContext, node: AnyNode): string {
   return line !== undefined && /\.[cm]?[jt]sx?$/i.test(ctx.filePath) ? ` (line ${line})` : '';
 }
 
+/**
+ * A request made with angular2-jwt's `AuthHttp` (`this.authHttp.post(url, …)`), which signs it
+ * with the token its AuthConfig names: by default the stored `id_token`, for every API.
+ */
+function isAngular2JwtCall(ctx: TransformContext, call: AnyNode): boolean {
+  if (!/['"]angular2-jwt['"]/.test(ctx.source)) return false;
+  let receiver = unwrapExpression(unwrapExpression(call.callee)?.object);
+  // `this.authHttp.post(…).map(…)`: the request is the innermost call.
+  while (receiver?.type === 'CallExpression') receiver = unwrapExpression(unwrapExpression(receiver.callee)?.object);
+  const name = receiver?.type === 'Identifier' ? (receiver.name as string) : memberPropertyName(receiver);
+  return name !== undefined && /^authHttp$/i.test(name);
+}
+
+const AUTH_HTTP_MESSAGE =
+  "angular2-jwt's AuthHttp signs this Management API request with the token its AuthConfig names (by default the stored 'id_token', the ID token), and signs every other API's requests with it too, so the codemod leaves it as it is. Send this call with Angular's Http and headers: { Authorization: 'Bearer ' + the access token for the Management API } of its own.";
+
 function signerMessage(ctx: TransformContext, signer: RequestSigner): string {
   const where = signer.at ? `${lineOf(ctx, signer.at)} in this file` : ' in another file of this package';
   const kept = 'the codemod leaves it as it is, as the app may send that token to its other APIs too';
@@ -137,11 +153,12 @@ export function apply(ctx: TransformContext): void {
   for (const problem of credentials.problems) {
     if (problem.ifManagementCalls && !managementCalls()) continue;
     const signer = problem.cause === 'no-authorization-header' ? signerOf(problem.node) : undefined;
-    ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () =>
-      signer
-        ? ctx.report(problem.node as unknown as ASTNode, problem.code, signerMessage(ctx, signer), 'shared-auth-wrapper')
-        : ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause),
-    );
+    const authHttp = problem.cause === 'no-authorization-header' && isAngular2JwtCall(ctx, problem.node);
+    ctx.site({ role: 'consumer', node: problem.node, ignored: isIgnoredNode(ctx.source, problem.node) }, () => {
+      if (signer) ctx.report(problem.node as unknown as ASTNode, problem.code, signerMessage(ctx, signer), 'shared-auth-wrapper');
+      else if (authHttp) ctx.report(problem.node as unknown as ASTNode, problem.code, AUTH_HTTP_MESSAGE, 'angular-jwt');
+      else ctx.report(problem.node as unknown as ASTNode, problem.code, problem.message, problem.cause);
+    });
   }
 
   // A call through a function that adds its own Authorization header (fetchAsUser(url)) is a

@@ -251,7 +251,7 @@ export const FINDING_CAUSES = {
     code: 'untraceable-token',
     label: 'angular-jwt sends the token',
     advice:
-      "Send the Management API calls with skipAuthorization: true and your own 'Bearer ' + access token header, or make tokenGetter return the access token for the tenant's host.",
+      "Send the Management API calls with skipAuthorization: true and your own 'Bearer ' + access token header, or make tokenGetter return the access token for the tenant's host. With angular2-jwt's AuthHttp, send these calls with Angular's Http and a 'Bearer ' + access token header of their own.",
   },
   'no-twin-storage': {
     code: 'untraceable-token',
