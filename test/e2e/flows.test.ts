@@ -86,6 +86,14 @@ const SCENARIOS: readonly FlowScenario[] = [
     expected: { kind: 'blocked', finding: 'custom-domain' },
   },
   {
+    // The custom domain is set in the config module the login imports (auth0-variables.js, which
+    // names nothing Auth0): the audience built from it would be the custom domain's, which the
+    // tenant refuses, so the flow is left alone.
+    name: 'imported-custom-domain',
+    runs: 'browser',
+    expected: { kind: 'blocked', finding: 'custom-domain' },
+  },
+  {
     name: 'lock10-get-profile',
     runs: 'browser',
     walk: 'lock',
