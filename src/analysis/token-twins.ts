@@ -500,6 +500,9 @@ export class TokenTracer {
     const name = n.name as string;
     const binding = this.scope.resolve(name, n);
     if (!binding) return untraceable(`${name} is not declared in this file`);
+    // A parameter named for the access token (`setupManagement(accessToken)`): its name says what
+    // its callers pass, as a getAccessToken() defined elsewhere does; some login of the package gave it.
+    if (binding.kind === 'param' && ACCESS_TOKEN_NAME.test(name)) return { kind: 'access', origins: [SOME_LOGIN] };
     if (binding.kind === 'param') return untraceable(`${name} is a function parameter`);
     if (binding.kind === 'import') return untraceable(`${name} is imported`);
     if (binding.kind !== 'var' && binding.kind !== 'let' && binding.kind !== 'const') return untraceable(`${name} is not a variable`);

@@ -99,7 +99,9 @@ type UserinfoRewrite =
   /** A literal `https://HOST/userinfo`: write the Management audience of HOST. */
   | { form: 'literal'; host: string; target: AnyNode }
   /** `` `https://${x}/userinfo` `` or `'https://' + x + '/userinfo'`: only the tail changes. */
-  | { form: 'tail'; host: AnyNode; tail: AnyNode; template: boolean };
+  | { form: 'tail'; host: AnyNode; tail: AnyNode; template: boolean }
+  /** Read from another module (`config.audience`): changed there, by hand. */
+  | { form: 'imported'; host: string; where: string };
 
 const USERINFO_URL = /^https:\/\/([^/]+)\/userinfo\/?$/;
 const USERINFO_TAIL = /^\/userinfo\/?$/;
@@ -124,6 +126,7 @@ export function judgeAudience(ctx: Ctx, value: unknown): AudienceJudgement {
     const bound = local ?? (imported?.kind === 'string' ? imported.value : undefined);
     if (bound === undefined) return { kind: 'other', node };
     const host = USERINFO_URL.exec(bound.trim())?.[1];
+    if (host && local === undefined && imported) return { kind: 'userinfo', node, rewrite: { form: 'imported', host, where: imported.where } };
     if (host) return { kind: 'userinfo', node, rewrite: { form: 'literal', host, target: node } };
     return isManagementAudience(bound) && !isUserinfoAudience(bound) ? { kind: 'management' } : { kind: 'other', node };
   }
@@ -169,6 +172,16 @@ export function userinfoReplacement(
   fallbackQuote: Quote,
 ): { ok: true; node: AnyNode; text: string } | Extract<AudienceText, { ok: false }> {
   const { rewrite, node } = judgement;
+  if (rewrite.form === 'imported') {
+    const audience = audienceFromHost(ctx, rewrite.host, "'");
+    if (!audience.ok) return audience;
+    return {
+      ok: false,
+      code: 'unresolved-config',
+      message: `the audience is the /userinfo one in ${rewrite.where}, which may serve more than this login; make it ${audience.text} there by hand (with openid in the scope, the Management API's token is good for /userinfo too), then rerun`,
+      cause: 'imported-options',
+    };
+  }
   const quote = isStringLiteral(node) || node.type === 'TemplateLiteral' ? quoteOf(ctx.source, node as ASTNode) : fallbackQuote;
   if (rewrite.form === 'literal' || ctx.options.audience) {
     const host = rewrite.form === 'literal' ? rewrite.host : '';
