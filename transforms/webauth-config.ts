@@ -545,7 +545,8 @@ function importedOptions(job: Job, config: LoginConfig, written: AnyNode): { don
   const read = (...keys: string[]) => importedObjectValue(ctx, options, keys);
   const text = (value: ReturnType<typeof read>): string | undefined => (value?.kind === 'string' ? value.value : undefined);
   const lock = config.shape === 'lock';
-  const domain = text(lock ? undefined : read('domain'));
+  // Lock's domain is its second argument, often read from the same module.
+  const domain = text(lock ? importedValue(ctx, config.domain?.node) : read('domain'));
   const host = domain !== undefined && classifyHost(domain) === 'tenant' ? domain : undefined;
   const notYet = { done: false as const, where: options.where, ...(host ? { host } : {}) };
   if (options.open) return notYet;
