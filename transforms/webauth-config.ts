@@ -37,6 +37,7 @@ import {
   findLockProfileCalls,
   findLoginConfigs,
   findPerCallOptions,
+  isHostedLoginPage,
   type LoginConfig,
   type PerCallOptions,
   propertyValuePath,
@@ -92,6 +93,7 @@ const CONFIG_TEXT = textGate(['webauth', 'lock', 'angularauth0', 'new auth0'], {
 
 export function apply(ctx: TransformContext): void {
   if (!CONFIG_TEXT.test(ctx.source)) return;
+  if (isHostedLoginPage(ctx.j, ctx.root)) return;
   const bindings = findAuth0Bindings(ctx.j, ctx.root);
   const legacyClients = findAuth0V7Constructions(ctx.j, ctx.root, bindings);
   const configs = findLoginConfigs(ctx.j, ctx.root, bindings);

@@ -6,7 +6,7 @@ import { propertyValue, stringValue, unwrapExpression } from '../ast/nodes';
 import { classifyHost, normaliseHost } from '../catalog/audience';
 import { type Auth0Bindings, type Auth0Class, findAuth0Bindings, findConstructions } from './auth0-bindings';
 import { constantInitialisers, findManagementHttpCalls, findManagementMethodCalls } from './management-calls';
-import { findLoginConfigs } from './login-configs';
+import { findLoginConfigs, isHostedLoginPage } from './login-configs';
 import { findAuthWrappers, findRequestSigners, signerRefs, wrapperRefs } from './auth-wrappers';
 import { findStorageWrites, managementStorageKeys, tokenFieldKind } from './tokens';
 import { exportedValueEntries } from './module-values';
@@ -92,7 +92,7 @@ function clientTenantHosts(j: JSCodeshift, root: Collection, bindings: Auth0Bind
 
 /** Client IDs written as literals (or constants bound to one) in the file's login configs, and whether one is Lock. */
 function loginFacts(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): Pick<FileFacts, 'clientIds' | 'embeddedLogin'> {
-  const configs = findLoginConfigs(j, root, bindings);
+  const configs = isHostedLoginPage(j, root) ? [] : findLoginConfigs(j, root, bindings);
   if (configs.length === 0) return {};
   const constants = constantInitialisers(j, root);
   const clientIds = new Set<string>();

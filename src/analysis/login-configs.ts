@@ -85,6 +85,19 @@ function holdersCalling(j: JSCodeshift, root: Collection, methods: ReadonlySet<s
   return names;
 }
 
+/**
+ * Auth0's hosted login page template (Universal Login, classic): the tenant fills in `@@config@@`,
+ * and the page's Lock or WebAuth passes on what the app's own /authorize request asked for
+ * (`params: config.internalOptions`). Its login is the app's, configured in the app: nothing to
+ * migrate there, no flow of the package runs through it, and it is no embedded login of the app.
+ */
+export function isHostedLoginPage(j: JSCodeshift, root: Collection): boolean {
+  return (
+    nodesOf(j, root, j.Identifier, { name: 'internalOptions' }).length > 0 ||
+    nodesOf(j, root, j.CallExpression, (call) => (call.arguments as unknown[]).some((arg) => stringValue(arg) === '@@config@@')).length > 0
+  );
+}
+
 /** Every login config in the file, in source order. */
 export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): LoginConfig[] {
   const configs: LoginConfig[] = [];
