@@ -176,7 +176,9 @@ export function apply(ctx: TransformContext): void {
   const consumedKeys = new Set<string>();
   for (const site of credentials.sites) {
     const ignored = isIgnoredNode(ctx.source, site.token, site.request);
-    const twin = ignored ? undefined : tracer.twinOf(site.token);
+    // Switched in place, the token may be a parameter of the file's own function: its calls then
+    // pass the access token (a shorthand `{ token }` is rewritten as text, so it may not).
+    const twin = ignored ? undefined : tracer.twinOf(site.token, null, 0, !site.shorthandProperty);
     if (twin?.kind === 'id') twin.effects.storageKeys.forEach((key) => consumedKeys.add(key));
     const unserved = twin?.kind === 'access' ? unservedKeys(ctx, fileKeys, twin.origins ?? []) : [];
     const spec = {

@@ -117,48 +117,19 @@ export class OriginFinder {
 
   /**
    * A parameter of the file's own function (`function linkAccount(secondaryJWT)`), called only
-   * here and by name: what its calls pass there. Undefined when the function may be called
-   * elsewhere (exported, passed as a value, a method) or takes the parameter by a pattern.
+   * here: what its calls pass there, or what the call it is handed to as a callback gives it
+   * (`lock.on('authenticated', lockAuthenticated)`). Undefined when it may be called elsewhere
+   * or takes the parameter by a pattern.
    */
   private ofArguments(fn: AnyNode, depth: number, name: string): string[] | undefined {
     if (depth > 6) return undefined;
     const index = (fn.params as unknown[]).findIndex((param) => asNode(param)?.type === 'Identifier' && asNode(param)?.name === name);
     if (index === -1) return undefined;
-    const callee = this.functionName(fn);
-    if (!callee) return undefined;
-    const binding = this.scope.resolve(callee.name as string, callee);
+    const uses = this.scope.usesOf(fn);
+    if (!uses) return undefined;
     const origins = new Set<string>();
-    let calls = 0;
-    for (const node of this.scope.runtimeNodes()) {
-      if (node.type !== 'Identifier' || node.name !== callee.name || node === callee) continue;
-      const parent = this.scope.parentOf(node);
-      // A property key or member name that happens to have the same spelling is no reference.
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
-      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && !parent.shorthand) continue;
-      if (this.scope.resolve(node.name as string, node) !== binding) continue;
-      const isCall = parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression');
-      // Handed over as a callback (`lock.on('authenticated', lockAuthenticated)`): what that call gives it.
-      if (isCall && parent.callee !== node && (parent.arguments as unknown[]).includes(node)) {
-        calls++;
-        for (const origin of this.ofCallback(parent, depth + 1)) origins.add(origin);
-        continue;
-      }
-      if (!isCall || parent.callee !== node) return undefined;
-      calls++;
-      for (const origin of this.ofValue(asNode((parent.arguments as unknown[])[index]), depth + 1)) origins.add(origin);
-    }
-    return calls > 0 ? [...origins] : undefined;
-  }
-
-  /** The name a function is declared or bound under, when nothing exports it. */
-  private functionName(fn: AnyNode): AnyNode | undefined {
-    const parent = this.scope.parentOf(fn);
-    if (parent && (parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration')) return undefined;
-    if (fn.type === 'FunctionDeclaration') return asNode(fn.id) ?? undefined;
-    if (parent?.type !== 'VariableDeclarator' || parent.init !== fn) return undefined;
-    const id = asNode(parent.id);
-    const declaration = this.scope.parentOf(parent);
-    if (declaration && this.scope.parentOf(declaration)?.type === 'ExportNamedDeclaration') return undefined;
-    return id?.type === 'Identifier' ? id : undefined;
+    for (const call of uses.calls) for (const origin of this.ofValue(asNode((call.arguments as unknown[])[index]), depth + 1)) origins.add(origin);
+    for (const call of uses.callbacks) for (const origin of this.ofCallback(call, depth + 1)) origins.add(origin);
+    return [...origins];
   }
 }

@@ -52,6 +52,8 @@ const FUNCTION_TYPES = new Set([
 ]);
 
 const CLASS_FIELD_TYPES = new Set(['ClassProperty', 'ClassPrivateProperty', 'PropertyDefinition', 'ClassAccessorProperty']);
+/** Class members whose `key` names the member, not a binding. */
+const CLASS_MEMBER_KEYS = new Set([...CLASS_FIELD_TYPES, 'ClassMethod', 'ClassPrivateMethod', 'MethodDefinition', 'ObjectMethod']);
 
 export function isFunctionNode(node: AnyNode | undefined): boolean {
   return !!node && FUNCTION_TYPES.has(node.type);
@@ -250,6 +252,58 @@ export class ScopeIndex {
     };
     visit(expression);
     return hasFunction ? null : out;
+  }
+
+  /**
+   * Every identifier that reads or writes `binding` (not the declaration itself, nor a property
+   * name or object key that happens to be spelled alike).
+   */
+  referencesTo(binding: Binding, declaration?: AnyNode): AnyNode[] {
+    const out: AnyNode[] = [];
+    for (const node of this.runtimeNodes()) {
+      if (node.type !== 'Identifier' || node.name !== binding.name || node === declaration) continue;
+      const parent = this.parentOf(node);
+      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
+      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && !parent.shorthand) continue;
+      if (parent && CLASS_MEMBER_KEYS.has(parent.type) && parent.key === node && !parent.computed) continue;
+      if (this.resolve(binding.name, node) === binding) out.push(node);
+    }
+    return out;
+  }
+
+  /**
+   * How the file uses a function of its own that nothing exports (`function linkAccount(jwt)`,
+   * `var f = function (jwt) {…}`): the calls that name it, and the calls it is handed to as a
+   * callback (`lock.on('authenticated', handler)`). Undefined when it may be called from
+   * elsewhere: exported, a method, stored or passed on in any other way.
+   */
+  usesOf(fn: AnyNode): { calls: AnyNode[]; callbacks: AnyNode[] } | undefined {
+    const name = this.functionName(fn);
+    if (!name) return undefined;
+    const binding = this.resolve(name.name as string, name);
+    if (!binding) return undefined;
+    const calls: AnyNode[] = [];
+    const callbacks: AnyNode[] = [];
+    for (const reference of this.referencesTo(binding, name)) {
+      const parent = this.parentOf(reference);
+      const isCall = parent !== undefined && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression');
+      if (isCall && parent.callee === reference) calls.push(parent);
+      else if (isCall && (parent.arguments as unknown[]).includes(reference)) callbacks.push(parent);
+      else return undefined;
+    }
+    return calls.length + callbacks.length > 0 ? { calls, callbacks } : undefined;
+  }
+
+  /** The name a function is declared or bound under, when nothing exports it. */
+  private functionName(fn: AnyNode): AnyNode | undefined {
+    const parent = this.parentOf(fn);
+    if (parent && (parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration')) return undefined;
+    if (fn.type === 'FunctionDeclaration') return asNode(fn.id) ?? undefined;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== fn) return undefined;
+    const id = asNode(parent.id);
+    const declaration = this.parentOf(parent);
+    if (declaration && this.parentOf(declaration)?.type === 'ExportNamedDeclaration') return undefined;
+    return id?.type === 'Identifier' ? id : undefined;
   }
 
   private bindingsOf(scope: AnyNode): Map<string, Binding> {

@@ -134,7 +134,7 @@ export class TokenTracer {
    * where `expression` stands (a local's initialiser written at the local's use); every name the
    * twin keeps must then mean the same thing there.
    */
-  twinOf(expression: AnyNode, site: AnyNode | null = null, depth = 0): Twin {
+  twinOf(expression: AnyNode, site: AnyNode | null = null, depth = 0, parameters = false): Twin {
     const n = unwrapExpression(expression);
     if (!n) return untraceable('the codemod cannot follow this expression');
     if (depth > 8) return untraceable('it is passed through too many variables');
@@ -153,7 +153,7 @@ export class TokenTracer {
       if (field === undefined) return untraceable('its property name is computed');
       return this.memberTwin(n, asNode(n.object) as AnyNode, field, site, depth);
     }
-    if (n.type === 'Identifier') return this.identifierTwin(n, site, depth);
+    if (n.type === 'Identifier') return this.identifierTwin(n, site, depth, parameters && depth === 0 && site === null);
     if (n.type === 'LogicalExpression') {
       if (n.operator === '&&') {
         // `guard && token`: the guard stays as it is, the token is the value.
@@ -490,20 +490,66 @@ export class TokenTracer {
     return { kind: 'id', edits: [{ start, end, text }], effects };
   }
 
+  /**
+   * A parameter that carries the token into the file's own function and is read only here:
+   * `function showProfile(idToken) { new auth0.Management({ domain, token: idToken }) }`. Every
+   * call passes its twin instead (`showProfile(authResult.accessToken)`), and the parameter is
+   * renamed `accessToken` where that name is free. Untraceable when the function may be called
+   * from elsewhere (exported, a method, passed as a value) or the parameter is read elsewhere too
+   * (those reads still want the ID token).
+   */
+  private parameterTwin(n: AnyNode, binding: Binding, depth: number): Twin {
+    const name = n.name as string;
+    const fn = binding.scope;
+    const params = (fn.params as unknown[] | undefined) ?? [];
+    const index = params.findIndex((param) => asNode(param)?.type === 'Identifier' && asNode(param)?.name === name);
+    if (index === -1) return untraceable(`${name} is a function parameter`);
+    const declaration = asNode(params[index]) as AnyNode;
+    const uses = this.scope.usesOf(fn);
+    if (!uses || uses.callbacks.length > 0) return untraceable(`${name} is a parameter of a function that may be called from elsewhere`);
+    const references = this.scope.referencesTo(binding, declaration);
+    if (references.length !== 1 || references[0] !== n) return untraceable(`${name} is a function parameter that its function also reads elsewhere`);
+    const twins = uses.calls.map((call) => {
+      const argument = asNode((call.arguments as unknown[])[index]);
+      return argument && argument.type !== 'SpreadElement' ? this.twinOf(argument, null, depth + 1) : untraceable(`a call of its function passes no ${name}`);
+    });
+    const combined = this.combine(twins);
+    if (combined.kind === 'untraceable') return untraceable(`${name} is passed by a call where ${combined.reason}`);
+    if (combined.kind !== 'id') return combined;
+    return { kind: 'id', edits: [...combined.edits, ...this.renameParameter(fn, declaration, n)], effects: combined.effects };
+  }
+
+  /** `idToken` → `accessToken` at the parameter and its one read, where nothing in the function is named so. */
+  private renameParameter(fn: AnyNode, declaration: AnyNode, read: AnyNode): TextEdit[] {
+    const renamed = 'accessToken';
+    const taken = this.scope.runtimeNodes().some((node) => node.type === 'Identifier' && node.name === renamed && this.scope.contains(fn, node));
+    if (taken) return [];
+    const at = (node: AnyNode): TextEdit => {
+      const [start] = spanOf(node as unknown as ASTNode);
+      return { start, end: start + (node.name as string).length, text: renamed };
+    };
+    return [at(declaration), at(read)];
+  }
+
   private quoteOfConstant(identifier: AnyNode): '"' | "'" | '`' {
     const binding = this.scope.resolve(identifier.name as string, identifier);
     const init = binding && this.singleInitialiser(binding);
     return init ? quoteOf(this.source, init as unknown as ASTNode) : "'";
   }
 
-  private identifierTwin(n: AnyNode, site: AnyNode | null, depth: number): Twin {
+  /**
+   * `parameters`: the caller applies every edit of the twin, wherever it is (a consumer switched in
+   * place), so a parameter may be followed to the calls that pass it (see parameterTwin). Nowhere
+   * else: a twin written out as text (a stored copy, a local's value) keeps only its own span.
+   */
+  private identifierTwin(n: AnyNode, site: AnyNode | null, depth: number, parameters = false): Twin {
     const name = n.name as string;
     const binding = this.scope.resolve(name, n);
     if (!binding) return untraceable(`${name} is not declared in this file`);
     // A parameter named for the access token (`setupManagement(accessToken)`): its name says what
     // its callers pass, as a getAccessToken() defined elsewhere does; some login of the package gave it.
     if (binding.kind === 'param' && ACCESS_TOKEN_NAME.test(name)) return { kind: 'access', origins: [SOME_LOGIN] };
-    if (binding.kind === 'param') return untraceable(`${name} is a function parameter`);
+    if (binding.kind === 'param') return parameters ? this.parameterTwin(n, binding, depth) : untraceable(`${name} is a function parameter`);
     if (binding.kind === 'import') return untraceable(`${name} is imported`);
     if (binding.kind !== 'var' && binding.kind !== 'let' && binding.kind !== 'const') return untraceable(`${name} is not a variable`);
     if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return untraceable(`${name} is assigned more than once`);

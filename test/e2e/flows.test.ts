@@ -55,6 +55,9 @@ interface FlowScenario {
 
 const SCENARIOS: readonly FlowScenario[] = [
   { name: 'cross-file-storage', runs: 'browser', expected: { kind: 'works' } },
+  // The token reaches the Management API client as a parameter of the app's own function: every
+  // call passes the access token, read from where the login stores it.
+  { name: 'token-parameter', runs: 'browser', expected: { kind: 'works' } },
   {
     name: 'braceless-storage',
     runs: 'browser',

@@ -1,0 +1,29 @@
+// The ID token reaches the Management API through a parameter of the file's own function. Every
+// call passes its access-token twin instead, and the parameter is renamed for what it now carries.
+var webAuth = new auth0.WebAuth({
+  domain: 'acme.auth0.com',
+  clientID: 'cid',
+  responseType: 'token id_token',
+  audience: 'https://acme.auth0.com/api/v2/',
+  scope: 'openid profile read:current_user',
+  redirectUri: window.location.href
+});
+
+function showProfile(accessToken, userId) {
+  var auth0Manage = new auth0.Management({ domain: 'acme.auth0.com', token: accessToken });
+  auth0Manage.getUser(userId, function (err, user) {
+    document.getElementById('name').textContent = user.name;
+  });
+}
+
+webAuth.parseHash(function (err, authResult) {
+  if (authResult) {
+    localStorage.setItem('id_token', authResult.idToken);
+    localStorage.setItem('access_token', authResult.accessToken);
+    showProfile(authResult.accessToken, authResult.idTokenPayload.sub);
+  }
+});
+
+document.getElementById('refresh').addEventListener('click', function () {
+  showProfile(localStorage.getItem('access_token'), localStorage.getItem('user_id'));
+});
