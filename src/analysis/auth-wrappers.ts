@@ -85,7 +85,36 @@ function interceptors(j: JSCodeshift, root: Collection): AuthWrapper[] {
     const token = (node.arguments as unknown[]).map((a) => unwrapExpression(a)).map((a) => (a ? bearerIn(a) : undefined)).find(Boolean);
     if (token) found.push({ name: client, kind: 'interceptor', token, at: node });
   });
+  // Angular's HttpInterceptor: `intercept(req, next) { return next.handle(req.clone({ setHeaders:
+  // { Authorization: 'Bearer ' + t } })) }` signs every request of the app's HttpClient.
+  for (const type of [j.ClassDeclaration, j.ClassExpression] as const) {
+    nodesOf(j, root, type as typeof j.ClassDeclaration).forEach((path) => {
+      const body = ((asNode(path.node.body)?.body as unknown[] | undefined) ?? []).map(asNode);
+      const intercept = body.find((member) => member && CLASS_METHODS.has(member.type) && asNode(member.key)?.name === 'intercept');
+      const token = intercept ? (bearerIn(intercept) ?? bearerOfHeaderSet(intercept)) : undefined;
+      if (token) found.push({ name: ANGULAR_HTTP_CLIENT, kind: 'interceptor', token, at: path.node as unknown as AnyNode });
+    });
+  }
   return found;
+}
+
+/** The client an Angular HttpInterceptor signs, as signers name it. */
+export const ANGULAR_HTTP_CLIENT = 'HttpClient';
+const CLASS_METHODS = new Set(['ClassMethod', 'MethodDefinition']);
+
+/** The token of `headers.set('Authorization', 'Bearer ' + t)` inside `scope`. */
+function bearerOfHeaderSet(scope: AnyNode): AnyNode | undefined {
+  const stack: AnyNode[] = [scope];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'CallExpression' && memberPropertyName(unwrapExpression(node.callee)) === 'set') {
+      const [name, value] = node.arguments as unknown[];
+      const token = stringValue(unwrapExpression(name))?.toLowerCase() === 'authorization' ? bearerTokenOf(value) : undefined;
+      if (token) return token;
+    }
+    stack.push(...childNodes(node));
+  }
+  return undefined;
 }
 
 /** The token of the first `Authorization: 'Bearer ' + t` (property or assignment) inside `scope`. */
@@ -212,14 +241,18 @@ export function signersOfRefs(refs: readonly string[]): RequestSigner[] {
 
 /**
  * The signer whose token a request call without an Authorization header of its own gets:
- * `$.ajax`/`$.get`/`jQuery.post` → $.ajaxSetup; `axios(…)`, `axios.patch(…)`, `api.get(…)`, `$http(…)` → the interceptor of that client.
+ * `$.ajax`/`$.get`/`jQuery.post` → $.ajaxSetup; `axios(…)`, `axios.patch(…)`, `api.get(…)`, `$http(…)` → the interceptor of that client;
+ * `this.http.get(…)` → an Angular HttpInterceptor.
  */
+/** What Angular code names its injected HttpClient (`this.http.get(…)`, `this.httpClient.post(…)`). */
+const ANGULAR_HTTP = /^_?http(Client)?$/i;
+
 export function signerOfCall(call: AnyNode, signers: readonly RequestSigner[]): RequestSigner | undefined {
   const callee = unwrapExpression(call.callee);
   const base = callee?.type === 'Identifier' ? callee : unwrapExpression(callee?.object);
   const name = base?.type === 'Identifier' ? (base.name as string) : memberPropertyName(base);
   if (!name) return undefined;
-  const client = JQUERY.has(name) ? 'jquery' : name;
+  const client = JQUERY.has(name) ? 'jquery' : ANGULAR_HTTP.test(name) ? ANGULAR_HTTP_CLIENT : name;
   return signers.find((s) => s.client === client);
 }
 
