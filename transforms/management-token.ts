@@ -138,7 +138,11 @@ export function apply(ctx: TransformContext): void {
   const fileKeys = storageKeysOfFile(ctx, writes);
   const storage = storageKnowledge(ctx, fileKeys);
   const origins = new OriginFinder(scope, producerCalls(ctx));
-  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (declaring) => localObjectType(ctx.j, ctx.root, declaring), origins);
+  // A module's top-level functions are its own; a classic script's are globals of the page.
+  const isModule = [ctx.j.ImportDeclaration, ctx.j.ExportNamedDeclaration, ctx.j.ExportDefaultDeclaration].some(
+    (type) => nodesOf(ctx.j, ctx.root, type as typeof ctx.j.ImportDeclaration).length > 0,
+  );
+  const tracer = new TokenTracer(ctx.source, scope, storage, eol, (declaring) => localObjectType(ctx.j, ctx.root, declaring), origins, isModule);
   const credentials = findManagementCredentials(ctx.j, ctx.root, scope, ctx.source);
 
   // An interceptor's token matters only where the package calls the Management API at all.

@@ -1,5 +1,8 @@
 // The parameter is also read as the ID token it is (its expiry decoded): passing the access
 // token instead would change that read too, so the flow is left alone with a finding.
+import auth0 from 'auth0-js';
+import jwt_decode from 'jwt-decode';
+
 var webAuth = new auth0.WebAuth({
   domain: 'acme.auth0.com',
   clientID: 'cid',

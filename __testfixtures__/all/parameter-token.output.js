@@ -1,5 +1,8 @@
-// The ID token reaches the Management API through a parameter of the file's own function. Every
-// call passes its access-token twin instead, and the parameter is renamed for what it now carries.
+// The ID token reaches the Management API through a parameter of the module's own function.
+// Every call passes its access-token twin instead, and the parameter is renamed for what it now
+// carries.
+import auth0 from 'auth0-js';
+
 var webAuth = new auth0.WebAuth({
   domain: 'acme.auth0.com',
   clientID: 'cid',

@@ -127,6 +127,11 @@ export class TokenTracer {
     private readonly declaredType: (declaring: AnyNode) => TypeMembers | 'unextendable' | undefined = () => undefined,
     /** Finds where login results come from; without it, twins carry no origins. */
     private readonly origins?: OriginFinder,
+    /**
+     * Whether the file is a module, whose top-level functions are its own. A classic script's are
+     * globals of the page, which other scripts or inline handlers may call.
+     */
+    private readonly isModule = false,
   ) {}
 
   /**
@@ -507,6 +512,12 @@ export class TokenTracer {
     const declaration = asNode(params[index]) as AnyNode;
     const uses = this.scope.usesOf(fn);
     if (!uses || uses.callbacks.length > 0) return untraceable(`${name} is a parameter of a function that may be called from elsewhere`);
+    const global = this.isModule ? undefined : this.topLevelName(fn);
+    if (global !== undefined) {
+      return untraceable(
+        `${name} is a parameter of ${global}(), a global function of the page that other scripts or inline handlers may call too; pass the access token at every call of it in the app and name the parameter accessToken`,
+      );
+    }
     const references = this.scope.referencesTo(binding, declaration);
     if (references.length !== 1 || references[0] !== n) return untraceable(`${name} is a function parameter that its function also reads elsewhere`);
     const twins = uses.calls.map((call) => {
@@ -517,6 +528,16 @@ export class TokenTracer {
     if (combined.kind === 'untraceable') return untraceable(`${name} is passed by a call where ${combined.reason}`);
     if (combined.kind !== 'id') return combined;
     return { kind: 'id', edits: [...combined.edits, ...this.renameParameter(fn, declaration, n)], effects: combined.effects };
+  }
+
+  /** The name of a function declared at the file's top level (`function f`, `var f = function`). */
+  private topLevelName(fn: AnyNode): string | undefined {
+    const parent = this.scope.parentOf(fn);
+    if (fn.type === 'FunctionDeclaration' && parent?.type === 'Program') return asNode(fn.id)?.name as string | undefined;
+    if (parent?.type !== 'VariableDeclarator') return undefined;
+    const declaration = this.scope.parentOf(parent);
+    if (declaration && this.scope.parentOf(declaration)?.type === 'Program') return asNode(parent.id)?.name as string | undefined;
+    return undefined;
   }
 
   /** `idToken` → `accessToken` at the parameter and its one read, where nothing in the function is named so. */
