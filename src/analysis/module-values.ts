@@ -169,7 +169,7 @@ export function importedValue(ctx: Ctx, node: unknown): StaticValue | undefined 
   const keys = binding.name === '*' ? chain.keys : [binding.name, ...chain.keys];
   if (keys.length === 0) return undefined;
   const index = indexOf(exportsSeen);
-  for (const file of moduleFiles(ctx.filePath, binding.source)) {
+  for (const file of moduleFiles(ctx.filePath, binding.source, ctx.packageFacts?.path ?? '.')) {
     // An ES module read through require() or a CommonJS one through import: try both shapes.
     const value =
       lookup(index, file, keys) ?? (keys[0] === 'default' ? lookup(index, file, keys.slice(1)) : lookup(index, file, ['default', ...keys]));
@@ -215,9 +215,17 @@ function environmentVariants(index: Map<string, Located>, file: string, chain: s
   return value;
 }
 
-/** The files an import specifier may name, relative to the run's root like `from`. Only relative specifiers. */
-function moduleFiles(from: string, specifier: string): string[] {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return [];
+/**
+ * The files an import specifier may name, relative to the run's root like `from`: a relative
+ * specifier from the importing file; a bare one (`src/environments/environment`, TypeScript's
+ * `baseUrl`) from the package folder or its `src`. A package name finds no file of the package.
+ */
+function moduleFiles(from: string, specifier: string, packagePath: string): string[] {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
+    if (specifier.startsWith('@') || specifier.includes(':')) return [];
+    const root = packagePath === '.' || packagePath === '' ? '' : `${packagePath}/`;
+    return [`${root}${specifier}`, `${root}src/${specifier}`].flatMap((base) => SOURCE_EXTENSIONS.map((extension) => base + extension));
+  }
   const parts = from.split('/').slice(0, -1);
   for (const segment of specifier.split('/')) {
     if (segment === '.' || segment === '') continue;

@@ -62,6 +62,14 @@ describe('importedValue', () => {
     expect(read('app.js', `const cfg = require('./cfg');\ncfg.auth0.domain;`, esm).value).toMatchObject({ kind: 'string', value: 'b.auth0.com' });
   });
 
+  it("follows a bare path from the package folder or its src (TypeScript's baseUrl)", () => {
+    const env = { 'src/environments/environment.ts': `export const environment = { auth0: { domain: 'acme.auth0.com' } };` };
+    for (const specifier of ['src/environments/environment', 'environments/environment']) {
+      const source = `import { environment } from '${specifier}';\nenvironment.auth0.domain;`;
+      expect(read('src/app/auth.service.ts', source, env, 'ts').value).toMatchObject({ kind: 'string', value: 'acme.auth0.com' });
+    }
+  });
+
   it('is not fooled by a local of the same name, a package import or an unknown key', () => {
     expect(read('src/a.js', `import { AUTH_CONFIG } from './auth0-variables';\nfunction f(AUTH_CONFIG) { AUTH_CONFIG.domain; }\nAUTH_CONFIG.nope;`, variables).value).toBeUndefined();
     const shadowed = `import { AUTH_CONFIG } from './auth0-variables';\nfunction f(AUTH_CONFIG) {\n  AUTH_CONFIG.domain;\n}`;
@@ -70,7 +78,7 @@ describe('importedValue', () => {
     const inner = root.find(j.ExpressionStatement).paths()[0].node.expression;
     const packageFacts = { exportedValues: entries(variables['src/auth0-variables.js']).map((e) => `src/auth0-variables.js#${e}`) } as unknown as PackageFacts;
     expect(importedValue({ j, root, filePath: 'src/a.js', packageFacts }, inner)).toBeUndefined();
-    expect(read('src/a.js', `import { AUTH_CONFIG } from 'auth0-variables';\nAUTH_CONFIG.domain;`, variables).value).toBeUndefined();
+    expect(read('src/a.js', `import { AUTH_CONFIG } from 'auth0-config-package';\nAUTH_CONFIG.domain;`, variables).value).toBeUndefined();
   });
 
   it('reads an object and what is under it', () => {
