@@ -63,6 +63,11 @@ export function jsonReport(result: CliResult): JsonReportV1 {
   return JSON.parse(result.stdout) as JsonReportV1;
 }
 
+/** The findings of a dry run of `all` on the whole folder, each with the file it is in. */
+export function dryRunFindings(cwd: string) {
+  return jsonReport(cli(cwd, '.', '--dry', '--json')).files.flatMap((file) => file.findings.map((f) => ({ ...f, file: file.path })));
+}
+
 export function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, ...rel.split('/')), 'utf8');
 }

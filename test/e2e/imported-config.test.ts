@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, readTree, removeTempDirs } from '../cli/helpers';
-import { cli, ensureBuilt, jsonReport } from './helpers';
+import { cli, dryRunFindings, ensureBuilt } from './helpers';
 
 /**
  * End-to-end: a login whose options come from another module of the package. The module is read
@@ -46,17 +46,12 @@ function app(domain: string, responseType: string): string {
   });
 }
 
-/** The findings of a dry run, with the file each is in. */
-function findingsOf(repo: string) {
-  return jsonReport(cli(repo, '.', '--dry', '--json')).files.flatMap((file) => file.findings.map((f) => ({ ...f, file: file.path })));
-}
-
 describe('a login config imported from another module', () => {
   it('a custom domain set in the other module blocks the flow, with the place it is set', () => {
     const repo = app('login.acme.com', 'token id_token');
     const before = readTree(repo);
     expect(cli(repo, '.', '--check').code).toBe(1);
-    const findings = findingsOf(repo);
+    const findings = dryRunFindings(repo);
     expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['custom-domain', 'src/auth.js', 5]]);
     expect(findings[0].message).toContain("'login.acme.com' (set in src/auth0-variables.js:2:11)");
     cli(repo, '.');
@@ -66,7 +61,7 @@ describe('a login config imported from another module', () => {
   it('an ID-token-only response type there is reported where to change it; the login file is left alone', () => {
     const repo = app('acme.auth0.com', 'id_token');
     const before = readTree(repo);
-    const findings = findingsOf(repo);
+    const findings = dryRunFindings(repo);
     expect(findings.map((f) => [f.code, f.cause, f.line])).toEqual([['unresolved-config', 'imported-options', 7]]);
     expect(findings[0].message).toContain("responseType is 'id_token' in src/auth0-variables.js:4:17");
     cli(repo, '.');

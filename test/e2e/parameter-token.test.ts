@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, readTree, removeTempDirs } from '../cli/helpers';
-import { cli, ensureBuilt, jsonReport } from './helpers';
+import { cli, dryRunFindings, ensureBuilt } from './helpers';
 
 /**
  * End-to-end: a token handed to the Management API through a parameter of the app's own function.
@@ -29,10 +29,6 @@ function app(auth: string): string {
   return makeRepo({ 'package.json': '{ "name": "app", "dependencies": { "auth0-js": "^9.11.0" } }\n', 'src/auth.js': auth });
 }
 
-function findings(repo: string) {
-  return jsonReport(cli(repo, '.', '--dry', '--json')).files.flatMap((file) => file.findings.map((f) => ({ ...f, file: file.path })));
-}
-
 describe('a token passed through a parameter of the app\'s own function', () => {
   it('inside an IIFE: every call passes the access token, and a second run finds nothing to do', () => {
     const repo = app(['(function () {', ...BODY.map((line) => `  ${line}`), '})();', ''].join('\n'));
@@ -47,7 +43,7 @@ describe('a token passed through a parameter of the app\'s own function', () => 
   it('at the top level of a classic script: left alone, with what to do', () => {
     const repo = app([...BODY, ''].join('\n'));
     const before = readTree(repo);
-    const found = findings(repo);
+    const found = dryRunFindings(repo);
     expect(found.map((f) => [f.code, f.file, f.line])).toEqual([['untraceable-token', 'src/auth.js', 3]]);
     expect(found[0].message).toContain('loadProfile(), a global function of the page that other scripts or inline handlers may call too');
     cli(repo, '.');
