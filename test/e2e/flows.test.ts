@@ -76,6 +76,8 @@ const SCENARIOS: readonly FlowScenario[] = [
     expected: { kind: 'blocked', finding: 'untraceable-token' },
   },
   { name: 'check-session-per-call', runs: 'browser', expected: { kind: 'works' } },
+  // No SDK: a hand-built /authorize URL (URLSearchParams) and a hash parsed the same way.
+  { name: 'hand-built-authorize-url', runs: 'browser', expected: { kind: 'works' } },
   {
     name: 'link-accounts',
     runs: 'browser',
