@@ -1,5 +1,5 @@
 /* global auth0 */
-import { settings } from "./settings";
+declare const settings: { domain: string };
 
 export const webAuth = new auth0.WebAuth({
 	domain: settings.domain,

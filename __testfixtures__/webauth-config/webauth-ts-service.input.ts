@@ -1,6 +1,6 @@
 import { Injectable } from '@angular/core';
 import * as auth0 from 'auth0-js';
-import { environment } from '../environments/environment';
+import { environment } from './environments/environment';
 
 @Injectable()
 export class AuthService {

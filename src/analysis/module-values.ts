@@ -178,6 +178,15 @@ export function importedValue(ctx: Ctx, node: unknown): StaticValue | undefined 
   return undefined;
 }
 
+/**
+ * The module an expression reads from (`'./auth0-variables'` for `AUTH_CONFIG.domain`), when its
+ * root name is imported or required: whether or not the package scan saw that module's values.
+ */
+export function importSource(ctx: Pick<Ctx, 'j' | 'root'>, node: unknown): string | undefined {
+  const chain = keyChain(node);
+  return chain ? importBinding(ctx, chain.root)?.source : undefined;
+}
+
 function lookup(index: Map<string, Located>, file: string, keys: readonly string[]): { chain: string; found: Located } | undefined {
   const chain = keys.join('.');
   const found = index.get(`${file}#${chain}`);
@@ -257,7 +266,7 @@ function keyChain(node: unknown): { root: AnyNode; keys: string[] } | undefined 
  * (`default`), `import * as m from` (`*`), `const d = require('./m')`, `const { A } = require('./m')`.
  * A local of the same name where the identifier is read shadows the import: then nothing.
  */
-function importBinding(ctx: Ctx, identifier: AnyNode): { source: string; name: string } | undefined {
+function importBinding(ctx: Pick<Ctx, 'j' | 'root'>, identifier: AnyNode): { source: string; name: string } | undefined {
   const name = identifier.name as string;
   const path = nodesOf(ctx.j, ctx.root, ctx.j.Identifier, { name }).find((p) => p.node === (identifier as unknown));
   if (!path) return undefined;

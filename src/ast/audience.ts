@@ -1,5 +1,5 @@
 import { constantInitialisers } from '../analysis/management-calls';
-import { importedValue } from '../analysis/module-values';
+import { importedValue, importSource } from '../analysis/module-values';
 import { childNodes } from '../analysis/scope';
 import { classifyHost, isManagementAudience, isUserinfoAudience, managementAudienceForHost, normaliseHost } from '../catalog/audience';
 import type { FindingCause, FindingCode, TransformContext } from '../types';
@@ -100,6 +100,17 @@ export function hostExpressionProblem(ctx: Ctx, node: AnyNode | null | undefined
       ok: false,
       code: 'unresolved-config',
       message: `the domain differs between the environment files (${imported.where}), so one audience built from it may be a custom domain's in some builds; rerun with --audience https://TENANT.auth0.com/api/v2/`,
+      cause: 'domain-out-of-sight',
+    };
+  }
+  // A module of the package that holds a tenant host names Auth0 and is read by the package scan;
+  // one that was not read (or a run with no package scan) may hold a custom domain.
+  const unread = local === undefined && imported === undefined ? importSource(ctx, node) : undefined;
+  if (unread !== undefined) {
+    return {
+      ok: false,
+      code: 'unresolved-config',
+      message: `the domain comes from '${unread}', whose value the codemod did not read (a module naming nothing Auth0, like one holding a custom domain, or a run without the package scan); rerun with --audience https://TENANT.auth0.com/api/v2/ (the tenant's own host, even when the app logs in through a custom domain)`,
       cause: 'domain-out-of-sight',
     };
   }

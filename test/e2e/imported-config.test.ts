@@ -68,6 +68,22 @@ describe('a login config imported from another module', () => {
     expect(readTree(repo)).toEqual(before);
   });
 
+  it('a config module the codemod does not read (naming nothing Auth0) blocks the flow until --audience names the tenant', () => {
+    const repo = makeRepo({
+      'package.json': '{ "name": "app", "dependencies": { "auth0-js": "^9.0.0" } }\n',
+      'src/config.js': variables('login.acme.com', 'token id_token'),
+      'src/auth.js': AUTH.replace("'./auth0-variables'", "'./config'").replace('AUTH_CONFIG.responseType', "'token id_token'"),
+    });
+    const before = readTree(repo);
+    const findings = dryRunFindings(repo);
+    expect(findings.map((f) => [f.code, f.cause, f.line])).toEqual([['unresolved-config', 'domain-out-of-sight', 5]]);
+    expect(findings[0].message).toContain("the domain comes from './config', whose value the codemod did not read");
+    cli(repo, '.');
+    expect(readTree(repo)).toEqual(before);
+    expect(cli(repo, '.', '--audience', 'https://acme.auth0.com/api/v2/').code).toBe(0);
+    expect(readTree(repo)['src/auth.js']).toContain("audience: 'https://acme.auth0.com/api/v2/',");
+  });
+
   it('values that already fit migrate the flow in the login file only, and a second run finds nothing to do', () => {
     const repo = app('acme.auth0.com', 'token id_token');
     const result = cli(repo, '.');
