@@ -111,7 +111,7 @@ export function apply(ctx: TransformContext): void {
   for (const config of configs) {
     const ignored = isIgnoredNode(ctx.source, config.site.node, config.options.status === 'literal' ? config.options.path.node : null);
     const holders = config.holders.map(holderLink);
-    const host = literalTenantHost(config.domain?.node);
+    const host = literalTenantHost(config.domain?.node, ctx);
     const noIdToken = config.shape === 'webauth' && asksForNoIdToken(config.options.status === 'literal' ? config.options.path.node : undefined);
     let outcome: Outcome = 'left';
     ctx.site(
@@ -177,9 +177,10 @@ function asksForNoIdToken(options: unknown): boolean {
 /** Per-call logins that hand their result to a callback rather than redirecting. */
 const CALLBACK_METHODS = new Set(['popup.authorize', 'checkSession', 'renewAuth']);
 
-/** A literal tenant host (`acme.auth0.com`), lower-cased, for the plan's tenant checks. */
-function literalTenantHost(node: unknown): string | undefined {
-  const value = stringValue(unwrapExpression(node));
+/** A literal tenant host (`acme.auth0.com`, here or in the module it is imported from), lower-cased, for the plan's tenant checks. */
+function literalTenantHost(node: unknown, ctx: TransformContext): string | undefined {
+  const imported = stringValue(unwrapExpression(node)) === undefined ? importedValue(ctx, node) : undefined;
+  const value = stringValue(unwrapExpression(node)) ?? (imported?.kind === 'string' ? imported.value : undefined);
   return value !== undefined && classifyHost(value) !== 'invalid' ? normaliseHost(value).toLowerCase() : undefined;
 }
 
