@@ -436,13 +436,16 @@ export function scopeIndexOf(root: Collection): ScopeIndex {
 }
 
 /**
- * Where a name read at `identifier` is declared, when that is inside a function: the line and
+ * Where a variable read at `identifier` is declared, when that is inside a function: the line and
  * column of the declaring scope (`12:4`). Undefined for a module-level or global name, which a
- * page's scripts share. Two functions that each declare `var lock` hold two different logins.
+ * page's scripts share, and for a parameter. Two functions that each declare `var lock` hold two
+ * different logins.
  */
 export function localScopeOf(scope: ScopeIndex, identifier: AnyNode): string | undefined {
   const binding = scope.resolve(identifier.name as string, identifier);
-  if (!binding) return undefined;
+  // A parameter holds what its caller hands in (an injected `lock` or `angularAuth0` service, the
+  // app's one client): it names the package-wide holder, not a client of its own.
+  if (!binding || binding.kind === 'param') return undefined;
   if (!isFunctionNode(binding.scope) && !scope.ancestors(binding.scope).some(isFunctionNode)) return undefined;
   const start = (binding.scope.loc as { start: { line: number; column: number } } | undefined)?.start;
   return start ? `${start.line}:${start.column}` : undefined;
