@@ -96,7 +96,7 @@ export interface SiteSpec {
   node: object;
   /** See `SiteFact.links`; `ctx.link(kind, node)` names a place in this file. */
   links?: readonly string[];
-  /** Producers: the links their tokens come out through (default: all of `links`). */
+  /** Producers: the links their tokens come out through; carriers: the storage keys they write (default: all of `links`). */
   outputs?: readonly string[];
   endpoints?: readonly string[];
   client?: boolean;

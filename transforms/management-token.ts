@@ -47,7 +47,7 @@ import { scopesToRequest } from '../src/analysis/facts';
 import { endpointById } from '../src/catalog/scopes';
 import { constantInitialisers } from '../src/analysis/management-calls';
 import { findStorageWrites, managementStorageKeys, type StorageWrite, type TokenKind, tokenKindOf } from '../src/analysis/tokens';
-import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
+import { isIgnored, isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import { everyTransform } from './every';
 import type { TransformContext, TransformMeta, TransformModule } from '../src/types';
 
@@ -225,6 +225,18 @@ export function apply(ctx: TransformContext): void {
       }
       const span = spanOf((site.shorthandProperty ?? site.token) as unknown as ASTNode);
       if (!ctx.edits.canAdd(span[0], span[1])) return;
+      // A token followed through a parameter changes the calls that pass it, elsewhere in the file:
+      // none of them may carry the ignore comment or be changed already by another site.
+      const elsewhere = twin.edits.filter((edit) => edit.start < span[0] || edit.end > span[1]);
+      const blocked = elsewhere.some((edit) => isIgnored(ctx.source, edit.start))
+        ? 'a call that passes it carries the ignore comment'
+        : elsewhere.some((edit) => !ctx.edits.canAdd(edit.start, edit.end))
+          ? 'a call that passes it is changed for another reason too'
+          : undefined;
+      if (blocked) {
+        ctx.report(site.token as unknown as ASTNode, 'untraceable-token', untraceableMessage(blocked), 'untraced-token');
+        return;
+      }
       if (site.shorthandProperty) {
         const [start, end] = spanOf(site.token as unknown as ASTNode);
         const value = applyWithin(ctx.source, start, end, twin.edits);
@@ -255,7 +267,7 @@ export function apply(ctx: TransformContext): void {
     ctx.site({ role: 'secondary', node: token, links }, () => undefined);
   }
 
-  addStorageTwins(ctx, { scope, tracer, origins, writes, file: fileKeys, storage, consumedKeys });
+  addStorageTwins(ctx, { scope, tracer, origins, writes, file: fileKeys, storage, consumedKeys, isModule });
 }
 
 /** Storage keys an access token is read from that nothing in the package stores an access token under. */
@@ -359,6 +371,8 @@ interface StorageWork {
   storage: StorageKnowledge;
   /** ID-token keys this file's Management API credentials read. */
   consumedKeys: ReadonlySet<string>;
+  /** The file is a module: its top-level functions are its own, not globals of a page. */
+  isModule: boolean;
 }
 
 /**
@@ -390,7 +404,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
     const twin = tracer.twinOf(write.value);
     // A setter's parameter (`setToken(idToken) { localStorage.setItem('id_token', idToken) }`) is
     // the token of each call of the setter: the twin is stored where the setter is called.
-    const setter = twin.kind === 'untraceable' ? setterCalls(scope, tracer, write) : undefined;
+    const setter = twin.kind === 'untraceable' ? setterCalls(scope, tracer, write, work.isModule) : undefined;
     const valueOrigins =
       twin.kind === 'id'
         ? [...twin.effects.origins]
@@ -398,7 +412,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
           ? setter.calls.flatMap((c) => (c.twin.kind === 'id' ? [...c.twin.effects.origins] : originsOfTokenField(origins, c.argument)))
           : originsOfTokenField(origins, write.value);
     const ignored = isIgnoredNode(ctx.source, (write.statement ?? write.expression).node);
-    ctx.site({ role: 'carrier', node: write.expression.node, links: [`storage:${write.key}`, ...valueOrigins], ignored }, () => {
+    ctx.site({ role: 'carrier', node: write.expression.node, links: [`storage:${write.key}`, ...valueOrigins], outputs: [`storage:${write.key}`], ignored }, () => {
       if (kind === 'access' || twin.kind === 'access' || storesAccessTokens() || !managementKeys().has(write.key)) return;
       if (setter) {
         const planned = setterTwinWrites(ctx, scope, write, setter, accessKey);
@@ -435,7 +449,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
     removals.push({ storageText, keyNode, key, call: path.node as unknown as AnyNode });
   });
   for (const { storageText, keyNode, key, call } of removals) {
-    ctx.site({ role: 'carrier', node: call, links: [`storage:${key}`], ignored: isIgnoredNode(ctx.source, call) }, () => {
+    ctx.site({ role: 'carrier', node: call, links: [`storage:${key}`], outputs: [], ignored: isIgnoredNode(ctx.source, call) }, () => {
       if (storesAccessTokens() || !managementKeys().has(key) || removed.has(`${storageText}:${accessKey}`)) return;
       const text = `${storageText}.removeItem(${quoteString(accessKey, quoteOf(ctx.source, keyNode as unknown as ASTNode))})`;
       // Logging out keeps working without it: a removal that cannot be mirrored is left as it is.
@@ -453,7 +467,7 @@ type SetterCalls = { name: string; calls: { call: AnyNode; argument: AnyNode; tw
  * of a function of this file: every call of it in the file and the token each passes; a reason
  * when the calls cannot all be found. Undefined when the value is no such parameter.
  */
-function setterCalls(scope: ScopeIndex, tracer: TokenTracer, write: StorageWrite): SetterCalls | undefined {
+function setterCalls(scope: ScopeIndex, tracer: TokenTracer, write: StorageWrite, isModule: boolean): SetterCalls | undefined {
   const value = unwrapExpression(write.value);
   if (value?.type !== 'Identifier') return undefined;
   const binding = scope.resolve(value.name as string, value);
@@ -467,6 +481,11 @@ function setterCalls(scope: ScopeIndex, tracer: TokenTracer, write: StorageWrite
   // A write in a callback inside the setter runs later than the setter's call.
   const own = scope.ancestors(write.expression.node as unknown as AnyNode).find((a) => isFunctionNode(a));
   if (own !== fn) return { name, reason: `${name}() stores its parameter from inside a callback` };
+  // A function other code may call (exported, a page global of a classic script) stores tokens
+  // this file never sees passed: their calls would get no access-token write.
+  if (callable.kind === 'function' && (!scope.usesOf(fn) || (!isModule && scope.topLevelName(fn) !== undefined))) {
+    return { name, reason: `${name}() may be called from other files too, which the codemod cannot see` };
+  }
 
   const calls: { call: AnyNode; argument: AnyNode; twin: Twin }[] = [];
   for (const node of scope.runtimeNodes()) {
@@ -564,7 +583,9 @@ function setterTwinWrites(ctx: TransformContext, scope: ScopeIndex, write: Stora
     if (!/^(window\.)?(localStorage|sessionStorage)$/.test(storageText) || scope.resolve(root, call) || scope.resolve('window', call)) {
       return `the setter writes to storage the codemod cannot reach from ${at}; add ${text} after it`;
     }
-    const beside = besideExpression(ctx, scope, call, text);
+    // Beside a call whose value is used (`return this.setToken(t)`, an arrow's body), a sequence or
+    // a block would change what that value is: only a call standing as its own statement.
+    const beside = scope.parentOf(call)?.type === 'ExpressionStatement' ? besideExpression(ctx, scope, call, text) : undefined;
     if (!beside) return `the codemod cannot add a statement after ${at}; add ${text} after it`;
     additions.push(...beside, ...(twin.kind === 'id' ? twin.effects.additions : []));
   }

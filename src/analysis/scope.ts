@@ -294,6 +294,19 @@ export class ScopeIndex {
     return calls.length + callbacks.length > 0 ? { calls, callbacks } : undefined;
   }
 
+  /**
+   * The name of a function declared at the file's top level (`function f`, `var f = function`): in
+   * a classic script, a global of the page that other scripts and inline handlers can call.
+   */
+  topLevelName(fn: AnyNode): string | undefined {
+    const parent = this.parentOf(fn);
+    if (fn.type === 'FunctionDeclaration' && parent?.type === 'Program') return asNode(fn.id)?.name as string | undefined;
+    if (parent?.type !== 'VariableDeclarator') return undefined;
+    const declaration = this.parentOf(parent);
+    if (declaration && this.parentOf(declaration)?.type === 'Program') return asNode(parent.id)?.name as string | undefined;
+    return undefined;
+  }
+
   /** The name a function is declared or bound under, when nothing exports it. */
   private functionName(fn: AnyNode): AnyNode | undefined {
     const parent = this.parentOf(fn);

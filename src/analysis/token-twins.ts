@@ -512,7 +512,7 @@ export class TokenTracer {
     const declaration = asNode(params[index]) as AnyNode;
     const uses = this.scope.usesOf(fn);
     if (!uses || uses.callbacks.length > 0) return untraceable(`${name} is a parameter of a function that may be called from elsewhere`);
-    const global = this.isModule ? undefined : this.topLevelName(fn);
+    const global = this.isModule ? undefined : this.scope.topLevelName(fn);
     if (global !== undefined) {
       return untraceable(
         `${name} is a parameter of ${global}(), a global function of the page that other scripts or inline handlers may call too; pass the access token at every call of it in the app and name the parameter accessToken`,
@@ -530,20 +530,10 @@ export class TokenTracer {
     return { kind: 'id', edits: [...combined.edits, ...this.renameParameter(fn, declaration, n)], effects: combined.effects };
   }
 
-  /** The name of a function declared at the file's top level (`function f`, `var f = function`). */
-  private topLevelName(fn: AnyNode): string | undefined {
-    const parent = this.scope.parentOf(fn);
-    if (fn.type === 'FunctionDeclaration' && parent?.type === 'Program') return asNode(fn.id)?.name as string | undefined;
-    if (parent?.type !== 'VariableDeclarator') return undefined;
-    const declaration = this.scope.parentOf(parent);
-    if (declaration && this.scope.parentOf(declaration)?.type === 'Program') return asNode(parent.id)?.name as string | undefined;
-    return undefined;
-  }
-
   /** `idToken` → `accessToken` at the parameter and its one read, where nothing in the function is named so. */
   private renameParameter(fn: AnyNode, declaration: AnyNode, read: AnyNode): TextEdit[] {
     const renamed = 'accessToken';
-    const taken = this.scope.runtimeNodes().some((node) => node.type === 'Identifier' && node.name === renamed && this.scope.contains(fn, node));
+    const taken = identifiersIn(fn).has(renamed);
     if (taken) return [];
     const at = (node: AnyNode): TextEdit => {
       const [start] = spanOf(node as unknown as ASTNode);
@@ -567,10 +557,15 @@ export class TokenTracer {
     const name = n.name as string;
     const binding = this.scope.resolve(name, n);
     if (!binding) return untraceable(`${name} is not declared in this file`);
-    // A parameter named for the access token (`setupManagement(accessToken)`): its name says what
-    // its callers pass, as a getAccessToken() defined elsewhere does; some login of the package gave it.
-    if (binding.kind === 'param' && ACCESS_TOKEN_NAME.test(name)) return { kind: 'access', origins: [SOME_LOGIN] };
-    if (binding.kind === 'param') return parameters ? this.parameterTwin(n, binding, depth) : untraceable(`${name} is a function parameter`);
+    if (binding.kind === 'param') {
+      // Its calls, where they are all in sight, tell what it carries and from which logins (the
+      // same answer on a second run, after the calls pass the access token).
+      const followed = parameters ? this.parameterTwin(n, binding, depth) : untraceable(`${name} is a function parameter`);
+      // Else a parameter named for the access token (`setupManagement(accessToken)`): its name says
+      // what its callers pass, as a getAccessToken() defined elsewhere does; some login gave it.
+      if (followed.kind === 'untraceable' && ACCESS_TOKEN_NAME.test(name)) return { kind: 'access', origins: [SOME_LOGIN] };
+      return followed;
+    }
     if (binding.kind === 'import') return untraceable(`${name} is imported`);
     if (binding.kind !== 'var' && binding.kind !== 'let' && binding.kind !== 'const') return untraceable(`${name} is not a variable`);
     if (binding.declarators.length !== 1 || this.scope.isReassigned(binding)) return untraceable(`${name} is assigned more than once`);
@@ -1181,4 +1176,16 @@ export function accessGetterName(name: string): string | undefined {
   ];
   for (const [pattern, replacement] of rules) if (pattern.test(name)) return name.replace(pattern, replacement);
   return undefined;
+}
+
+/** The names of every identifier inside a node (bindings, references and property names alike). */
+function identifiersIn(node: AnyNode): Set<string> {
+  const names = new Set<string>();
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as AnyNode;
+    if (current.type === 'Identifier') names.add(current.name as string);
+    stack.push(...childNodes(current));
+  }
+  return names;
 }

@@ -237,7 +237,8 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
   const trusted = !input.packageScan && ((input.options.scopes?.length ?? 0) > 0 || input.options.audience !== undefined);
   // --scopes / --audience vouch for a login out of sight, not for storage: a read of a stored
   // token that nothing in sight writes would read an access token nobody stores.
-  const written = new Set(members.filter((m) => m.role === 'carrier').flatMap((m) => m.links.filter(isStorageLink)));
+  // What carriers store (a removal, or a write that only reads the key, stores nothing under it).
+  const written = new Set(members.filter((m) => m.role === 'carrier').flatMap((m) => (m.outputs ?? m.links).filter(isStorageLink)));
   const unstored = toSwitch.find((c) => c.links.some(isStorageLink) && !c.links.some((l) => written.has(l)));
   if (producers.length === 0 && (!trusted || unstored)) return block(unstored ?? first, noProducerFinding(unstored ?? first, input.packageScan));
   // Every login the codemod migrates is a user's: Auth0 drops any-user scopes from its tokens.
@@ -252,6 +253,10 @@ function planFlow(input: PlanInput, members: PackageSite[], decide: (site: Packa
     const unmigrated = members.find((m) => m.outcome === 'edit' && m.role !== 'consumer' && m.role !== 'carrier' && !input.selected.includes(m.transform));
     if (unmigrated) return block(first, loginNotInRunFinding(unmigrated));
   }
+  // Calls that already send the access token, behind a login this run does not migrate: nothing
+  // of the flow would change, yet it would count as migrated.
+  const behindLogin = loginBehind && toSwitch.length === 0 ? producers.find(behind) : undefined;
+  if (behindLogin && !input.selected.includes(behindLogin.transform)) return block(consumers[0], loginNotInRunFinding(behindLogin));
   return migrateAll(members, scopes, decide, summary);
 }
 

@@ -51,7 +51,7 @@ export interface SiteFact {
    * `@` (`@call:<offset>`, `@request:<offset>`) name a place in this file.
    */
   links: string[];
-  /** Producers: the links their tokens come out through (a subset of `links`). */
+  /** Producers: the links their tokens come out through; carriers: the storage keys they write (a subset of `links`). */
   outputs?: string[];
   outcome: SiteOutcome;
   /** The warning finding the site reported while probing (outcome `blocked`). */

@@ -243,6 +243,17 @@ describe('a consumer is never switched while its login is held back', () => {
     expect(p.plan.notes).toEqual([]);
   });
 
+  it('calls that already send the access token, behind a login the run does not migrate: login-not-in-run, nothing counted as migrated', () => {
+    const profile = PROFILE.replace("getItem('id_token')", "getItem('access_token')");
+    const auth = AUTH.replace("localStorage.setItem('id_token', authResult.idToken);", "localStorage.setItem('access_token', authResult.accessToken);");
+    expect(auth).not.toBe(AUTH);
+    const p = planPackage({ 'src/auth.js': auth, 'src/profile.js': profile }, { selected: ['management-token'] });
+    expect(acting(p)).toEqual([]);
+    expect(findingsOf(p).map((f) => [f.at, f.cause])).toEqual([['src/profile.js:1:consumer', 'login-not-in-run']]);
+    expect(p.plan.flows.map((f) => f.status)).toEqual(['blocked']);
+    expect(p.plan.scopes).toEqual([]);
+  });
+
   it('a token request the run does not migrate holds its call too (token-request not selected)', () => {
     const p = planPackage({ 'scripts/profile.js': NODE_PROFILE }, { selected: ['webauth-config', 'management-token'] });
     expect(acting(p)).toEqual([]);
@@ -450,6 +461,13 @@ lock.show();
   // the audience, not that something stores the access token.
   it('--scopes does not switch a stored-token read whose write it cannot see', () => {
     const p = planFile('src/profile.js', PROFILE, { options: { scopes: 'read:current_user' } });
+    expect(acting(p)).toEqual([]);
+    expect(findingsOf(p).map((f) => [f.at, f.code, f.cause])).toEqual([['src/profile.js:1:consumer', 'untraceable-token', 'storage-not-written']]);
+  });
+
+  it('a removal of the key, or a copy of it under another key, writes nothing the switched read could find', () => {
+    const profile = `${PROFILE}\nfunction logout() { localStorage.removeItem('id_token'); }\nfunction backup() { sessionStorage.setItem('backup', localStorage.getItem('id_token')); }\n`;
+    const p = planFile('src/profile.js', profile, { options: { scopes: 'read:current_user' } });
     expect(acting(p)).toEqual([]);
     expect(findingsOf(p).map((f) => [f.at, f.code, f.cause])).toEqual([['src/profile.js:1:consumer', 'untraceable-token', 'storage-not-written']]);
   });
