@@ -92,10 +92,8 @@ function holdersCalling(j: JSCodeshift, root: Collection, methods: ReadonlySet<s
  * migrate there, no flow of the package runs through it, and it is no embedded login of the app.
  */
 export function isHostedLoginPage(j: JSCodeshift, root: Collection): boolean {
-  return (
-    nodesOf(j, root, j.Identifier, { name: 'internalOptions' }).length > 0 ||
-    nodesOf(j, root, j.CallExpression, (call) => (call.arguments as unknown[]).some((arg) => stringValue(arg) === '@@config@@')).length > 0
-  );
+  // The placeholder the tenant fills in is the mark: a name like `internalOptions` alone is not.
+  return nodesOf(j, root, j.CallExpression, (call) => (call.arguments as unknown[]).some((arg) => stringValue(arg) === '@@config@@')).length > 0;
 }
 
 /** Every login config in the file, in source order. */

@@ -1,8 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { nodesOf, perTree, treeSlot } from '../ast/node-index';
-import { type AnyNode, asNode, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
+import { type AnyNode, asNode, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import type { PackageFacts } from '../types';
-import { constantInitialisers } from './management-calls';
 import { declaringScope } from './local-values';
 
 /**
@@ -21,7 +20,7 @@ import { declaringScope } from './local-values';
  */
 
 /** Entry written for an exported value: `chain@line:column=value` (the runner puts `file#` before it). */
-const ENTRY = /^(.+)#([^@]+)@(\d+):(\d+)=(.*)$/;
+const ENTRY = /^(.+?)#([\w$.-]+)@(\d+):(\d+)=(.*)$/;
 
 /** A key that can sit in an entry's chain without escaping. */
 const PLAIN_KEY = /^[\w$-]+$/;
@@ -44,7 +43,10 @@ export function exportedValueEntries(j: JSCodeshift, root: Collection): readonly
 
 function collectExports(j: JSCodeshift, root: Collection): string[] {
   const entries: string[] = [];
-  const constants = constantInitialisers(j, root);
+  const program = asNode((root.get() as ASTPath).node);
+  const body = (asNode(program?.program)?.body ?? program?.body ?? []) as AnyNode[];
+  const constants = topLevelConstants(body);
+  const changed = changedObjects(j, root);
   const add = (chain: string, node: AnyNode, value: string): void => {
     if (entries.length >= MAX_ENTRIES) return;
     const loc = (node.loc as { start: { line: number; column: number } } | undefined)?.start;
@@ -53,7 +55,14 @@ function collectExports(j: JSCodeshift, root: Collection): string[] {
   const visit = (chain: string, value: unknown, depth: number): void => {
     let node = unwrapExpression(value);
     if (!node) return;
-    if (node.type === 'Identifier') node = constants.get(node.name as string) ?? node;
+    if (node.type === 'Identifier') {
+      // An object the file changes after building it (`AUTH_CONFIG.domain = …`) shows no value.
+      if (changed.has(node.name as string)) {
+        add(chain, node, OTHER);
+        return;
+      }
+      node = constants.get(node.name as string) ?? node;
+    }
     const text = stringValue(node);
     if (text !== undefined) {
       add(chain, node, text.length <= MAX_STRING ? JSON.stringify(text) : OTHER);
@@ -76,15 +85,13 @@ function collectExports(j: JSCodeshift, root: Collection): string[] {
     }
   };
 
-  const program = asNode((root.get() as ASTPath).node);
-  const body = (asNode(program?.program)?.body ?? program?.body ?? []) as AnyNode[];
   for (const statement of body) {
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = asNode(statement.declaration);
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations as AnyNode[]) {
           const id = asNode(declarator.id);
-          if (id?.type === 'Identifier' && declaration.kind === 'const') visit(id.name as string, declarator.init, 0);
+          if (id?.type === 'Identifier' && declaration.kind === 'const') visit(id.name as string, id, 0);
         }
       }
       for (const specifier of (statement.specifiers ?? []) as AnyNode[]) {
@@ -104,6 +111,40 @@ function collectExports(j: JSCodeshift, root: Collection): string[] {
     }
   }
   return entries;
+}
+
+/** The module's own `const` bindings (exported or not) and their values: nothing can rebind them. */
+function topLevelConstants(body: readonly AnyNode[]): Map<string, AnyNode> {
+  const constants = new Map<string, AnyNode>();
+  for (const statement of body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? asNode(statement.declaration) : statement;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations as AnyNode[]) {
+      const id = asNode(declarator.id);
+      const init = unwrapExpression(declarator.init);
+      if (id?.type === 'Identifier' && init) constants.set(id.name as string, init);
+    }
+  }
+  return constants;
+}
+
+/** Names whose object the file changes: `X.k = …` (at any depth), `delete X.k`, `Object.assign(X, …)`. */
+function changedObjects(j: JSCodeshift, root: Collection): Set<string> {
+  const names = new Set<string>();
+  const rootName = (node: unknown): void => {
+    let current = unwrapExpression(node);
+    while (current && (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression')) current = unwrapExpression(current.object);
+    if (current?.type === 'Identifier' && current !== unwrapExpression(node)) names.add(current.name as string);
+  };
+  nodesOf(j, root, j.AssignmentExpression).forEach((path) => rootName(path.node.left));
+  nodesOf(j, root, j.UnaryExpression, { operator: 'delete' }).forEach((path) => rootName(path.node.argument));
+  nodesOf(j, root, j.CallExpression).forEach((path) => {
+    const callee = unwrapExpression(path.node.callee);
+    if (memberPropertyName(callee) !== 'assign' || unwrapExpression(callee?.object)?.name !== 'Object') return;
+    const target = unwrapExpression((path.node.arguments as unknown[])[0]);
+    if (target?.type === 'Identifier') names.add(target.name as string);
+  });
+  return names;
 }
 
 /** `module.exports` → `default`; `module.exports.A` / `exports.A` → `default.A`. */
@@ -197,17 +238,21 @@ function toStaticValue(found: Located, file: string, chain: string): StaticValue
   if (found.value === OBJECT || found.value === OPEN_OBJECT) return { kind: 'object', open: found.value === OPEN_OBJECT, where: found.where, chain, file };
   if (found.value === OTHER) return { kind: 'other', where: found.where };
   if (found.value === 'true' || found.value === 'false') return { kind: 'boolean', value: found.value === 'true', where: found.where };
-  return { kind: 'string', value: JSON.parse(found.value) as string, where: found.where };
+  try {
+    const value: unknown = JSON.parse(found.value);
+    return typeof value === 'string' ? { kind: 'string', value, where: found.where } : { kind: 'other', where: found.where };
+  } catch {
+    return { kind: 'other', where: found.where };
+  }
 }
 
 /** Angular swaps `environment.ts` for `environment.<name>.ts` at build time: the value must be the same in all of them. */
-const ENVIRONMENT_FILE = /(^|\/)(environment)(\.[\w-]+)?\.(ts|js)$/;
+const ENVIRONMENT_FILE = /(^|\/)environments\/(environment)(\.[\w-]+)?\.(ts|js)$/;
 
 function environmentVariants(index: Map<string, Located>, file: string, chain: string, found: Located): StaticValue {
   const value = toStaticValue(found, file, chain);
-  const match = ENVIRONMENT_FILE.exec(file);
-  if (!match) return value;
-  const folder = file.slice(0, match.index + match[1].length);
+  if (!ENVIRONMENT_FILE.test(file)) return value;
+  const folder = file.slice(0, file.lastIndexOf('/') + 1);
   const exportName = chain.split('.')[0];
   // Every environment file beside it that exports the same name must hold the same value there.
   const siblings = new Set<string>();
@@ -231,7 +276,8 @@ function environmentVariants(index: Map<string, Located>, file: string, chain: s
  */
 function moduleFiles(from: string, specifier: string, packagePath: string): string[] {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
-    if (specifier.startsWith('@') || specifier.includes(':')) return [];
+    // A package name (`config`, `@scope/x`) is no file of the package; a path with a folder may be.
+    if (specifier.startsWith('@') || specifier.includes(':') || !specifier.includes('/')) return [];
     const root = packagePath === '.' || packagePath === '' ? '' : `${packagePath}/`;
     return [`${root}${specifier}`, `${root}src/${specifier}`].flatMap((base) => SOURCE_EXTENSIONS.map((extension) => base + extension));
   }

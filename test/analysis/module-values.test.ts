@@ -37,6 +37,11 @@ describe('exportedValueEntries', () => {
     ]);
   });
 
+  it('records no value for an object the module changes, nor for a binding other than a top-level const', () => {
+    expect(entries(`export const AUTH_CONFIG = { domain: 'acme.auth0.com' };\nAUTH_CONFIG.domain = window.DOMAIN;`)).toEqual(['AUTH_CONFIG@1:14=?']);
+    expect(entries(`let d = 'a.auth0.com';\nd = pick();\nexport { d };\nvar e = 'b.auth0.com';\nexport { e };`)).toEqual([]);
+  });
+
   it('marks an object whose keys a spread may hide, and skips what is not exported', () => {
     expect(entries(`const base = { a: 'b' };\nexport const opts = { ...base, scope: 'openid' };`)).toEqual(['opts@2:21={…}', 'opts.scope@2:39="openid"']);
     expect(entries(`const secret = 'x';\nlet later = { a: 'b' };\nexport let mutable = { a: 'b' };`)).toEqual([]);
@@ -79,6 +84,13 @@ describe('importedValue', () => {
     const packageFacts = { exportedValues: entries(variables['src/auth0-variables.js']).map((e) => `src/auth0-variables.js#${e}`) } as unknown as PackageFacts;
     expect(importedValue({ j, root, filePath: 'src/a.js', packageFacts }, inner)).toBeUndefined();
     expect(read('src/a.js', `import { AUTH_CONFIG } from 'auth0-config-package';\nAUTH_CONFIG.domain;`, variables).value).toBeUndefined();
+  });
+
+  it('reads a value holding # @ = characters, and no package name as a file', () => {
+    const tricky = { 'src/config.js': `export const c = { url: 'https://x/#a@1:2=b', domain: 'acme.auth0.com' };` };
+    expect(read('src/a.js', `import { c } from './config';\nc.url;`, tricky).value).toMatchObject({ kind: 'string', value: 'https://x/#a@1:2=b' });
+    expect(read('src/a.js', `import { c } from './config';\nc.domain;`, tricky).value).toMatchObject({ kind: 'string', value: 'acme.auth0.com' });
+    expect(read('src/a.js', `import { c } from 'config';\nc.domain;`, tricky).value).toBeUndefined();
   });
 
   it('reads an object and what is under it', () => {
