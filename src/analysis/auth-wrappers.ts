@@ -190,7 +190,14 @@ export interface RequestSigner {
 
 const JQUERY = new Set(['$', 'jQuery']);
 
-export function findRequestSigners(j: JSCodeshift, root: Collection): RequestSigner[] {
+export function findRequestSigners(j: JSCodeshift, root: Collection): readonly RequestSigner[] {
+  // The package scan and the management-token transform read the same tree: found once for both.
+  return perTree(root, SIGNERS, () => collectRequestSigners(j, root));
+}
+
+const SIGNERS = treeSlot<readonly RequestSigner[]>('request signers');
+
+function collectRequestSigners(j: JSCodeshift, root: Collection): RequestSigner[] {
   const signers: RequestSigner[] = findAuthWrappers(j, root)
     .filter((w) => w.kind === 'interceptor')
     .map((w) => ({ client: w.name, how: 'interceptor' as const, ...(w.at ? { at: w.at } : {}) }));

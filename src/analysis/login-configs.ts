@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { nodesOf } from '../ast/node-index';
+import { nodesOf, perTree, treeSlot } from '../ast/node-index';
 import { type AnyNode, asNode, CLASS_FIELD_TYPES, keyName, memberPropertyName, objectProperties, propertyName, stringValue, unwrapExpression } from '../ast/nodes';
 import { type Auth0Bindings, type Auth0Class, findConstructions } from './auth0-bindings';
 import { PASSWORDLESS_RESULT_METHODS } from './origins';
@@ -97,7 +97,14 @@ export function isHostedLoginPage(j: JSCodeshift, root: Collection): boolean {
 }
 
 /** Every login config in the file, in source order. */
-export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): LoginConfig[] {
+export function findLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): readonly LoginConfig[] {
+  // The package scan and the webauth-config transform read the same tree: found once for both.
+  return perTree(root, LOGIN_CONFIGS, () => collectLoginConfigs(j, root, bindings));
+}
+
+const LOGIN_CONFIGS = treeSlot<readonly LoginConfig[]>('login configs');
+
+function collectLoginConfigs(j: JSCodeshift, root: Collection, bindings: Auth0Bindings): LoginConfig[] {
   const configs: LoginConfig[] = [];
   const legacyPasswordlessNames = localNamesFrom(j, root, 'auth0-lock-passwordless');
   const legacyPasswordlessHolders = holdersCalling(j, root, PASSWORDLESS_RESULT_METHODS);

@@ -288,6 +288,11 @@ export class TokenTracer {
     const existing = this.existingGetter(getter, twinName, call, site);
     if (existing === 'access') return { kind: 'id', edits, effects };
     if (existing !== undefined) return untraceable(existing);
+    // A copy at a classic script's top level is a global of the page: it could replace a
+    // function of that name another script defines.
+    if (!this.isModule && this.scope.topLevelName(getter.fn) !== undefined) {
+      return untraceable(`${name}() is a global function of the page, and a ${twinName}() beside it could replace one another script defines; add it yourself, and call it here`);
+    }
     effects.additions.push(this.copyGetter(getter, only, twinName, twin.edits), ...twin.effects.additions);
     return { kind: 'id', edits, effects };
   }
