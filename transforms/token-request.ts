@@ -75,7 +75,7 @@ function envSecretMessage(variable: string): string {
 /** Environment variables bundlers write into browser code (Create React App, Vue CLI, Next.js, Angular, Vite, Gatsby, Expo). */
 const BROWSER_ENV_PREFIX = /^(REACT_APP_|VUE_APP_|NEXT_PUBLIC_|NG_APP_|VITE_|GATSBY_|EXPO_PUBLIC_)/;
 
-/** `process.env.REACT_APP_X` (a browser-bundled variable) or `import.meta.env.X`: the variable's text; else undefined. */
+/** `process.env.REACT_APP_X` or `import.meta.env.VITE_X` (a browser-bundled variable): the variable's text; else undefined. */
 function browserEnvVariable(run: Run, value: unknown): string | undefined {
   const node = unwrapExpression(value);
   if (!node || (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')) return undefined;
@@ -84,7 +84,8 @@ function browserEnvVariable(run: Run, value: unknown): string | undefined {
   if (!name || memberPropertyName(env) !== 'env') return undefined;
   const owner = unwrapExpression(env?.object);
   const viaProcess = owner?.type === 'Identifier' && owner.name === 'process' && BROWSER_ENV_PREFIX.test(name);
-  const viaImportMeta = owner?.type === 'MetaProperty';
+  // Vite exposes only VITE_ variables to the browser (SvelteKit and Astro: PUBLIC_); others stay on the server.
+  const viaImportMeta = owner?.type === 'MetaProperty' && /^(VITE_|PUBLIC_)/.test(name);
   return viaProcess || viaImportMeta ? textOf(run.ctx.source, node as never) : undefined;
 }
 

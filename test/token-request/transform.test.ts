@@ -36,6 +36,13 @@ describe('token-request transform', () => {
     expect(runOnSource(TRANSFORMS, 'case.js', source, {}).output).toContain("scope: 'openid update:current_user_metadata'");
   });
 
+  it('a client secret from import.meta.env is the browser bundle\'s only under a public prefix (VITE_, PUBLIC_)', () => {
+    const request = (variable: string) =>
+      `export const login = (p) => fetch('https://a.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'password', password: p, client_secret: import.meta.env.${variable}, scope: 'openid' }) });\n`;
+    expect(run(request('VITE_AUTH0_SECRET'), SCOPES, 'case.ts').findings).toEqual(['1 client-secret-in-browser']);
+    expect(run(request('AUTH0_SECRET'), SCOPES, 'case.ts').findings).toEqual([]);
+  });
+
   it('edits a body shared by two requests once', () => {
     const source = "const body = { grant_type: 'password', password: p };\naxios.post('https://a.auth0.com/oauth/token', body);\n$.post('https://a.auth0.com/oauth/token', body);\n";
     expect(run(source).output).toBe(
