@@ -246,18 +246,10 @@ class ObjectResolver {
     });
   }
 
-  /** The identifiers that read a variable (its declaration's own name is no read). */
+  /** The identifiers that read a variable (its declarations' own names are no read). */
   private readsOf(binding: Binding): AnyNode[] {
-    const reads = new Set<AnyNode>();
-    for (const node of this.scope.runtimeNodes()) {
-      if (node.type !== 'Identifier' || node.name !== binding.name || binding.declarators.some((d) => d.id === node)) continue;
-      const parent = this.scope.parentOf(node);
-      // `x.options` and `{ options: 1 }` name a property, not the variable; `{ options }` reads it.
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
-      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && parent.value !== node) continue;
-      if (this.scope.resolve(binding.name, node) === binding) reads.add(node);
-    }
-    return [...reads];
+    const declared = new Set(binding.declarators.map((d) => d.id));
+    return [...new Set(this.scope.referencesTo(binding).filter((node) => !declared.has(node)))];
   }
 }
 

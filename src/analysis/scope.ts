@@ -264,7 +264,8 @@ export class ScopeIndex {
       if (node.type !== 'Identifier' || node.name !== binding.name || node === declaration) continue;
       const parent = this.parentOf(node);
       if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) continue;
-      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && !parent.shorthand) continue;
+      // `{ a: 1 }` names a key; `{ a }` reads `a` once, through its value (the key may be another node).
+      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.key === node && !parent.computed && parent.value !== node) continue;
       if (parent && CLASS_MEMBER_KEYS.has(parent.type) && parent.key === node && !parent.computed) continue;
       if (this.resolve(binding.name, node) === binding) out.push(node);
     }
