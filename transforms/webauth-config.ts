@@ -60,7 +60,7 @@ import {
   userinfoReplacement,
   withAccessToken,
 } from '../src/ast/scope-config';
-import { mergeScopeString, withOpenid } from '../src/catalog/scopes';
+import { mergeScopeString, parseScopeList, withOpenid } from '../src/catalog/scopes';
 import { isIgnoredNode, toJscodeshiftTransform } from '../src/transform-kit';
 import { everyTransform } from './every';
 import { textGate } from '../src/ast/text-gate';
@@ -625,9 +625,13 @@ function valueCause(option: StringOption): 'imported-options' | 'non-literal-val
 }
 
 function scopeMessage(scope: StringOption, scopes: readonly string[]): string {
+  // The value asks for every Management scope already and lacks only openid (see withOpenid).
+  const missing = scope.value === undefined ? scopes : scopes.filter((s) => !parseScopeList(scope.value as string).includes(s));
+  const add = missing.length > 0 ? `'${missing.join(' ')}'` : "'openid' (a migrated login asks for an ID token too)";
   if (scope.where && scope.value !== undefined) {
-    return `scope is '${scope.value}' in ${scope.where}, which may serve more than this login; add '${scopes.join(' ')}' to it there by hand (keep openid), or write the scope here, then rerun`;
+    return `scope is '${scope.value}' in ${scope.where}, which may serve more than this login; add ${add} to it there by hand (keep openid), or write the scope here, then rerun`;
   }
+  if (scope.value !== undefined) return `scope is not a string literal here; add ${add} to it by hand (keep openid)`;
   return `scope is not a string literal here${definedAt(scope)}; add '${scopes.join(' ')}' to it by hand (keep openid)`;
 }
 

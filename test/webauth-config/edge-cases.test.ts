@@ -22,6 +22,18 @@ function facts(auth0Lock: string | undefined, scopes: string[] = ['read:current_
   };
 }
 
+describe('webauth-config: advice for a scope it cannot edit', () => {
+  it('names what is missing: the Management scopes, or only openid when they are all there', () => {
+    const config = (scope: string) =>
+      `const SCOPE = '${scope}';\nconst webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'x', responseType: 'token id_token', scope: SCOPE });${GET_USER}`;
+    const message = (scope: string) => runOnSource([transformModule], 'app.js', config(scope), {}).findings.map((f) => f.message);
+    expect(message('profile')).toEqual(["scope is not a string literal here; add 'read:current_user' to it by hand (keep openid)"]);
+    expect(message('profile read:current_user')).toEqual([
+      "scope is not a string literal here; add 'openid' (a migrated login asks for an ID token too) to it by hand (keep openid)",
+    ]);
+  });
+});
+
 describe('webauth-config: what decides whether anything changes', () => {
   it('changes nothing, and reports nothing, in a file whose package makes no Management API call', () => {
     const source = "new auth0.WebAuth({ domain: 'login.acme.com', clientID: 'x', responseType: 'id_token' });\n";
