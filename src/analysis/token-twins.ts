@@ -421,9 +421,11 @@ export class TokenTracer {
     }
     if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && unwrapExpression(callee.object)?.type === 'ThisExpression') {
       const name = memberPropertyName(callee);
-      let at: AnyNode | undefined = call;
-      while (at && at.type !== 'ClassBody') at = this.scope.parentOf(at);
-      const method = at && name ? (at.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && !m.computed && keyName(m.key) === name && m.kind === 'method') : undefined;
+      // `this` of the call's own method (not of a `function () {}` nested in it), and no static method.
+      const body = asNode(this.scope.thisClassOf(call)?.body);
+      const method = body && name
+        ? (body.body as AnyNode[]).find((m) => CLASS_METHOD_TYPES.has(m.type) && !m.computed && !m.static && keyName(m.key) === name && m.kind === 'method')
+        : undefined;
       if (!method) return undefined;
       return method.type === 'MethodDefinition' ? (asNode(method.value) ?? undefined) : method;
     }
