@@ -232,7 +232,9 @@ export function apply(ctx: TransformContext): void {
         ? 'a call that passes it carries the ignore comment'
         : elsewhere.some((edit) => !ctx.edits.canAdd(edit.start, edit.end))
           ? 'a call that passes it is changed for another reason too'
-          : undefined;
+          : !twin.effects.additions.every((a) => placeable(ctx, a))
+            ? ADDITION_CONFLICT
+            : undefined;
       if (blocked) {
         ctx.report(site.token as unknown as ASTNode, 'untraceable-token', untraceableMessage(blocked), 'untraced-token');
         return;
@@ -312,12 +314,22 @@ const LOGIN_RESULT_METHODS = new Set([
 ]);
 
 /** Inserts twin declarations and writes a consumer needs, once each however many consumers need them. */
-function insertAdditions(ctx: TransformContext, additions: readonly Addition[]): void {
-  for (const addition of additions) {
-    if (ctx.edits.includes(addition.offset, addition.offset, addition.text) || !ctx.edits.canAdd(addition.offset, addition.offset)) continue;
-    ctx.edits.insert(addition.offset, addition.text);
-  }
+/**
+ * Inserts every addition (one already there is not inserted twice), or none and false when one
+ * falls inside text another change replaces: half of a pair of braces, or a call without the
+ * getter it calls, would break the file.
+ */
+function insertAdditions(ctx: TransformContext, additions: readonly Addition[]): boolean {
+  if (!additions.every((a) => placeable(ctx, a))) return false;
+  for (const addition of additions) if (!ctx.edits.includes(addition.offset, addition.offset, addition.text)) ctx.edits.insert(addition.offset, addition.text);
+  return true;
 }
+
+function placeable(ctx: TransformContext, addition: Addition): boolean {
+  return ctx.edits.includes(addition.offset, addition.offset, addition.text) || ctx.edits.canAdd(addition.offset, addition.offset);
+}
+
+const ADDITION_CONFLICT = 'the lines it needs would land inside text another change replaces';
 
 interface FileStorageKeys {
   id: Set<string>;
@@ -417,7 +429,7 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
       if (setter) {
         const planned = setterTwinWrites(ctx, scope, write, setter, accessKey);
         if (typeof planned === 'string') ctx.report(write.value as unknown as ASTNode, 'untraceable-token', setterTwinMessage(planned), 'no-twin-storage');
-        else insertAdditions(ctx, planned);
+        else if (!insertAdditions(ctx, planned)) ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, ADDITION_CONFLICT), 'no-twin-storage');
         return;
       }
       if (twin.kind === 'untraceable') {
@@ -432,7 +444,9 @@ function addStorageTwins(ctx: TransformContext, work: StorageWork): void {
         ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, 'the codemod cannot add a statement beside this write'), 'no-twin-storage');
         return;
       }
-      insertAdditions(ctx, [...additions, ...twin.effects.additions]);
+      if (!insertAdditions(ctx, [...additions, ...twin.effects.additions])) {
+        ctx.report(write.value as unknown as ASTNode, 'untraceable-token', storeTwinMessage(accessKey, ADDITION_CONFLICT), 'no-twin-storage');
+      }
     });
   }
 
